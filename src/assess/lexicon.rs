@@ -1,0 +1,329 @@
+//! The language of obligation, shared by every requirement: modal verbs and
+//! their negations, passive voice, definitions, clause boundaries and
+//! notice periods. Requirement-specific language lives in the catalog.
+
+use regex::bytes::{Regex, RegexBuilder};
+
+use crate::error::{CatalogLocation, Error, Result};
+
+/// What a modal expression does to a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// shall, will, must, agrees to, is responsible for, ensures...
+    Obligation,
+    /// may, can, reserves the right, at its discretion...
+    Permission,
+    /// shall not, does not, no obligation, not liable, never...
+    Negation,
+    /// No modal: a present-tense statement ("Provider maintains...").
+    Assurance,
+}
+
+impl Modality {
+    /// Lowercase name for explanations.
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Obligation => "obligation",
+            Modality::Permission => "permission",
+            Modality::Negation => "negation",
+            Modality::Assurance => "assurance",
+        }
+    }
+}
+
+/// A modal expression found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Modal {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// What it does.
+    pub modality: Modality,
+}
+
+const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\bno\s+longer\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b";
+
+const PERMISSION: &str = r"\bmay\b|\bmight\b|\bcan\b|\bcould\b|\breserves?\s+(?:the|its|their|our)\s+right\b|\bretains?\s+the\s+right\b|\b(?:is|are)\s+(?:entitled|permitted|authori[sz]ed|free|allowed)\s+to\b|\b(?:has|have)\s+the\s+(?:right|option|opportunity|ability)\b|\bat\s+(?:its|our|their|[a-z]+'s)\s+(?:sole\s+|absolute\s+|reasonable\s+|own\s+|complete\s+)*(?:discretion|option|election)\b|\bin\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+)?discretion\b|\boptionally\b";
+
+const OBLIGATION: &str = r"\bshall\b|\bwill\b|\bmust\b|\bagrees?\s+to\b|\bundertakes?\b|\bcommits?\s+to\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound|committed)\s+to\b|\b(?:is|are|remains?|remain)\s+(?:fully\s+|solely\s+|exclusively\s+|entirely\s+|primarily\s+|ultimately\s+)?(?:responsible|liable|accountable)\s+for\b|\bensures?\b|\bguarantees?\b|\bwarrants?\b|\b(?:has|have)\s+to\b|\bendeavou?rs?\s+to\b|\bneeds?\s+to\b|\bis\s+obligated\b";
+
+const PARTICIPLE: &str = r"(?:\w+ed|\w+en|kept|held|made|given|sent|told|done|set|put|built|run|shown|known|taken|stored|hosted|located|bound|found|paid|sold|left|lost|met|read|spent|won|brought|bought|caught|taught|thought|sought)";
+
+/// The shared language, compiled once per analyser.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    modal: Regex,
+    passive_after_modal: Regex,
+    present_passive: Regex,
+    customer_receives: Regex,
+    customer_right_after_modal: Regex,
+    definition: Regex,
+    clause_bound: Regex,
+    notice_period: Regex,
+    notice_word: Regex,
+    conditional_start: Regex,
+}
+
+fn build(name: &str, pattern: &str) -> Result<Regex> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| {
+            Error::catalog(
+                CatalogLocation {
+                    file: "<built-in lexicon>".into(),
+                    line: None,
+                    requirement: None,
+                    pattern: Some(name.into()),
+                },
+                e.to_string(),
+            )
+        })
+}
+
+fn apostrophes(p: &str) -> String {
+    p.replace('\'', "(?:'|’)")
+}
+
+impl Lexicon {
+    /// Compiles the lexicon.
+    ///
+    /// # Errors
+    ///
+    /// Only if a built-in pattern were broken, which the tests rule out.
+    pub fn new() -> Result<Lexicon> {
+        let modal = format!(
+            "(?P<neg>{})|(?P<perm>{})|(?P<obl>{})",
+            apostrophes(NEGATION),
+            apostrophes(PERMISSION),
+            OBLIGATION
+        );
+        Ok(Lexicon {
+            modal: build("modal", &modal)?,
+            passive_after_modal: build(
+                "passive",
+                &format!(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:also\s+)?be\s+(?:\w+ly\s+)?{PARTICIPLE}\b"),
+            )?,
+            present_passive: build(
+                "present-passive",
+                &format!(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?{PARTICIPLE}\b"),
+            )?,
+            customer_receives: build(
+                "customer-receives",
+                r"^\s*(?:\w+ly\s+)?(?:receive|get|be\s+(?:notified|informed|given|provided|told|sent|alerted|advised))\b",
+            )?,
+            customer_right_after_modal: build(
+                "customer-right",
+                r"^\s*(?:continue\s+to\s+)?(?:have\s+(?:(?:the|a)\s+)?(?:\w+\s+){0,3}(?:right|access|ability|opportunity|option|\d+|one|two|three|seven|ten|fourteen|fifteen|thirty|sixty|ninety|days?)|be\s+(?:able|entitled|permitted|allowed)\s+to)\b",
+            )?,
+            definition: build(
+                "definition",
+                r#"^\W{0,4}(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:"|“|”)[^.;:]{1,80}?(?:"|“|”)\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|has\s+the\s+meaning|includes|shall\s+include|:)"#,
+            )?,
+            clause_bound: build(
+                "clause",
+                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|, but |, except |, unless |, provided that |, provided, however|, however,? |, whereas |\. ",
+            )?,
+            notice_period: build(
+                "notice-period",
+                r"\b(?:(\d{1,4})|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty-five|forty|sixty|ninety|hundred\s+and\s+eighty|one\s+hundred\s+eighty))\s*(?:\(\s*\d{1,4}\s*\)\s*)?(?:calendar\s+|business\s+|working\s+|full\s+)?(day|week|month|year)s?\b",
+            )?,
+            notice_word: build(
+                "notice-word",
+                r"\b(?:notice|notif\w*|inform\w*|advance|prior|before|announce\w*)\b",
+            )?,
+            conditional_start: build("conditional", r"^\W{0,3}(?:if|where|when|whenever|in\s+the\s+event|should|unless|to\s+the\s+extent)\b")?,
+        })
+    }
+
+    /// Every modal expression in `text`, in order.
+    pub fn modals(&self, text: &str) -> Vec<Modal> {
+        let mut out = Vec::new();
+        for caps in self.modal.captures_iter(text.as_bytes()) {
+            let (m, modality) = if let Some(m) = caps.name("neg") {
+                (m, Modality::Negation)
+            } else if let Some(m) = caps.name("perm") {
+                (m, Modality::Permission)
+            } else if let Some(m) = caps.name("obl") {
+                (m, Modality::Obligation)
+            } else {
+                continue;
+            };
+            out.push(Modal {
+                start: m.start(),
+                end: m.end(),
+                modality,
+            });
+        }
+        out
+    }
+
+    /// True when `after` (the text after a modal) is a passive: "be backed up".
+    pub fn is_passive_after(&self, after: &str) -> bool {
+        self.passive_after_modal.is_match(after.as_bytes())
+    }
+
+    /// True when `text` holds a present passive: "is backed up daily".
+    pub fn has_present_passive(&self, text: &str) -> bool {
+        self.present_passive.is_match(text.as_bytes())
+    }
+
+    /// True when `after` (the text after a customer's modal) is something
+    /// the customer receives: "will receive notice", "will be notified".
+    pub fn customer_receives(&self, after: &str) -> bool {
+        self.customer_receives.is_match(after.as_bytes())
+    }
+
+    /// True when `after` (the text after a customer's modal) grants the
+    /// customer a right: "will have 30 days", "will be able to export".
+    pub fn customer_right_after(&self, after: &str) -> bool {
+        self.customer_right_after_modal.is_match(after.as_bytes())
+    }
+
+    /// True for a definition: `"Security Incident" means ...`.
+    pub fn is_definition(&self, sentence: &str) -> bool {
+        self.definition.is_match(sentence.as_bytes())
+    }
+
+    /// True when the sentence opens with a condition ("If", "Where").
+    pub fn starts_conditional(&self, sentence: &str) -> bool {
+        self.conditional_start.is_match(sentence.as_bytes())
+    }
+
+    /// Start positions of clause boundaries in `text`.
+    pub fn clause_bounds(&self, text: &str) -> Vec<usize> {
+        self.clause_bound
+            .find_iter(text.as_bytes())
+            .map(|m| {
+                // Clauses begin after the separator, or at an item label.
+                let s = text.get(m.start()..m.end()).unwrap_or("");
+                if s.trim_start().starts_with('(') {
+                    m.start() + (s.len() - s.trim_start().len())
+                } else {
+                    m.end()
+                }
+            })
+            .collect()
+    }
+
+    /// A notice period stated in `text`, in days ("thirty (30) days",
+    /// "90 days' notice", "six months"), if the text speaks of notice.
+    pub fn notice_days(&self, text: &str) -> Option<u32> {
+        if !self.notice_word.is_match(text.as_bytes()) {
+            return None;
+        }
+        let caps = self.notice_period.captures(text.as_bytes())?;
+        let n: u32 = if let Some(d) = caps.get(1) {
+            std::str::from_utf8(d.as_bytes()).ok()?.parse().ok()?
+        } else {
+            let w = std::str::from_utf8(caps.get(2)?.as_bytes()).ok()?.to_ascii_lowercase();
+            word_number(&w)?
+        };
+        let unit = caps.get(3)?.as_bytes().first().copied()?.to_ascii_lowercase();
+        let days = match unit {
+            b'd' => n,
+            b'w' => n.saturating_mul(7),
+            b'm' => n.saturating_mul(30),
+            b'y' => n.saturating_mul(365),
+            _ => return None,
+        };
+        (days > 0).then_some(days)
+    }
+}
+
+fn word_number(w: &str) -> Option<u32> {
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match w.as_str() {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "forty-five" => 45,
+        "sixty" => 60,
+        "ninety" => 90,
+        "hundred and eighty" | "one hundred eighty" => 180,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::new().unwrap()
+    }
+
+    fn classes(text: &str) -> Vec<(&str, Modality)> {
+        lex()
+            .modals(text)
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.modality))
+            .collect()
+    }
+
+    #[test]
+    fn modal_classes() {
+        assert_eq!(classes("We will back up data"), vec![("will", Modality::Obligation)]);
+        assert_eq!(classes("We will not back up data"), vec![("will not", Modality::Negation)]);
+        assert_eq!(classes("We may notify you"), vec![("may", Modality::Permission)]);
+        assert_eq!(
+            classes("You are solely responsible for backups"),
+            vec![("are solely responsible for", Modality::Obligation)]
+        );
+        assert_eq!(classes("Acme shall have no obligation to"), vec![("shall have no obligation", Modality::Negation)]);
+        assert_eq!(classes("we reserve the right to"), vec![("reserve the right", Modality::Permission)]);
+        assert_eq!(classes("Customer may no longer access"), vec![("may", Modality::Permission), ("no longer", Modality::Negation)]);
+        assert_eq!(classes("Acme won’t sell data"), vec![("won’t", Modality::Negation)]);
+    }
+
+    #[test]
+    fn passives_rights_and_definitions() {
+        let l = lex();
+        assert!(l.is_passive_after(" be backed up daily"));
+        assert!(l.is_passive_after(" not be kept"));
+        assert!(!l.is_passive_after(" back up data"));
+        assert!(l.customer_receives(" be notified by email"));
+        assert!(l.customer_right_after(" have thirty (30) days to retrieve"));
+        assert!(l.customer_right_after(" be able to export"));
+        assert!(l.is_definition("“Security Incident” means a breach of security."));
+        assert!(l.is_definition("(b) \"Backup\" means a copy."));
+        assert!(!l.is_definition("We back up \"Customer Data\" daily."));
+        assert!(l.starts_conditional("If we change the Services, we will notify you."));
+    }
+
+    #[test]
+    fn notice_periods() {
+        let l = lex();
+        assert_eq!(l.notice_days("at least thirty (30) days' prior notice"), Some(30));
+        assert_eq!(l.notice_days("give 90 days notice"), Some(90));
+        assert_eq!(l.notice_days("notify you six months before"), Some(180));
+        assert_eq!(l.notice_days("at least 12 months before discontinuing"), Some(360));
+        assert_eq!(l.notice_days("within 30 days of the invoice"), None);
+    }
+
+    #[test]
+    fn clause_bounds_split_items_and_semicolons() {
+        let l = lex();
+        let t = "Provider shall: (a) back up data; (b) notify Customer, unless prohibited.";
+        let b = l.clause_bounds(t);
+        let starts: Vec<&str> = b.iter().map(|&i| &t[i..i + 3]).collect();
+        assert_eq!(starts, vec!["(a)", "(b)", "pro"]);
+    }
+}

@@ -1,0 +1,13 @@
+//! Stance and status rules: the judgement of clausemap.
+//!
+//! [`lexicon`] holds the language of obligation shared by all requirements,
+//! [`judge`] reads one candidate sentence for one requirement, and
+//! [`decide`] turns a requirement's judged sentences into its status.
+
+pub mod decide;
+pub mod judge;
+pub mod lexicon;
+
+pub use decide::{decide, Decision, Judged, MAX_EXCERPTS};
+pub use judge::{judge, Judgement, SentenceView, Subject};
+pub use lexicon::{Lexicon, Modality};

@@ -1,0 +1,277 @@
+//! Markdown through pulldown-cmark's offset iterator.
+//!
+//! Headings, paragraphs, list items, table cells and block quotes become
+//! blocks. Inline HTML tags, link destinations, image alt text, fenced code
+//! and YAML front matter are not sentence text; HTML blocks keep their text
+//! with the tags stripped (crawled agreements often arrive that way), and
+//! indented "code" is kept as text because PDF extractions indent prose.
+
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::builder::BlockBuilder;
+use super::html::{self, Token};
+use super::{BlockKind, BlockRef, ParseSummary};
+
+/// The pulldown-cmark options clausemap parses with (also used by the
+/// benchmarks for the bare-parser baseline).
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// Parses Markdown, streaming blocks to `sink`.
+pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
+    let mut b = BlockBuilder::new(text, sink);
+    let mut emphasis = 0u32;
+    let mut list_depth = 0u16;
+    let mut quote_depth = 0u32;
+    let mut item_open = 0u32;
+    // Text inside these is skipped: metadata, fenced code, images, autolinks.
+    let mut skip = 0u32;
+    let mut in_html_block = false;
+    // Per open link and code block: whether it added to `skip`.
+    let mut link_skips: Vec<bool> = Vec::new();
+    let mut fenced = false;
+
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    let kind = if item_open > 0 {
+                        BlockKind::ListItem
+                    } else if quote_depth > 0 {
+                        BlockKind::Quote
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    if item_open > 0 && !b.is_empty() && b.kind() == BlockKind::ListItem {
+                        // A loose item's second paragraph continues the item.
+                        b.space();
+                    } else {
+                        b.begin(kind, list_depth);
+                    }
+                }
+                Tag::Heading { .. } => b.begin(BlockKind::Heading, 0),
+                Tag::BlockQuote(_) => quote_depth = quote_depth.saturating_add(1),
+                Tag::CodeBlock(CodeBlockKind::Indented) => {
+                    fenced = false;
+                    b.begin(BlockKind::Paragraph, list_depth);
+                }
+                Tag::CodeBlock(CodeBlockKind::Fenced(_)) => {
+                    fenced = true;
+                    skip = skip.saturating_add(1);
+                }
+                Tag::HtmlBlock => {
+                    in_html_block = true;
+                    b.begin(BlockKind::Paragraph, list_depth);
+                }
+                Tag::List(_) => list_depth = list_depth.saturating_add(1),
+                Tag::Item => {
+                    item_open = item_open.saturating_add(1);
+                    b.begin(BlockKind::ListItem, list_depth);
+                }
+                Tag::TableCell => b.begin(BlockKind::TableCell, 0),
+                Tag::Emphasis | Tag::Strong => emphasis = emphasis.saturating_add(1),
+                Tag::Link { link_type, .. } => {
+                    let skipped = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                    if skipped {
+                        skip = skip.saturating_add(1);
+                    }
+                    link_skips.push(skipped);
+                }
+                Tag::Image { .. } | Tag::MetadataBlock(_) => skip = skip.saturating_add(1),
+                Tag::FootnoteDefinition(_) => b.begin(BlockKind::Paragraph, 0),
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph => {
+                    if item_open == 0 {
+                        b.end();
+                    }
+                }
+                TagEnd::Heading(level) => b.end_heading(level as u32),
+                TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
+                TagEnd::CodeBlock => {
+                    if fenced {
+                        skip = skip.saturating_sub(1);
+                        fenced = false;
+                    } else {
+                        b.end();
+                    }
+                }
+                TagEnd::HtmlBlock => {
+                    in_html_block = false;
+                    b.end();
+                }
+                TagEnd::List(_) => list_depth = list_depth.saturating_sub(1),
+                TagEnd::Item => {
+                    item_open = item_open.saturating_sub(1);
+                    b.end();
+                }
+                TagEnd::TableCell | TagEnd::FootnoteDefinition => b.end(),
+                TagEnd::Emphasis | TagEnd::Strong => emphasis = emphasis.saturating_sub(1),
+                TagEnd::Link => {
+                    if link_skips.pop() == Some(true) {
+                        skip = skip.saturating_sub(1);
+                    }
+                }
+                TagEnd::Image | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if skip > 0 {
+                    continue;
+                }
+                push_text(&mut b, text, &t, range, emphasis > 0);
+            }
+            Event::Html(h) if in_html_block => push_html(&mut b, range.start, &h),
+            Event::Html(_) | Event::InlineHtml(_) => b.space(),
+            Event::SoftBreak | Event::HardBreak => b.space(),
+            _ => {}
+        }
+    }
+    b.finish()
+}
+
+/// Appends a text event: exact when the event is a slice of the source.
+fn push_text<S: FnMut(&BlockRef<'_>)>(
+    b: &mut BlockBuilder<'_, S>,
+    src: &str,
+    t: &str,
+    range: std::ops::Range<usize>,
+    emphasised: bool,
+) {
+    let Some(raw) = src.get(range.clone()) else {
+        return;
+    };
+    if raw == t {
+        b.text(range, emphasised);
+    } else if let Some(off) = raw.find(t).filter(|_| !t.is_empty()) {
+        // Inline code: the text sits inside its backticks.
+        b.text(range.start + off..range.start + off + t.len(), emphasised);
+    } else {
+        b.replaced(t, range, emphasised);
+    }
+}
+
+/// Appends an HTML block line: text runs and entities, tags as breaks.
+fn push_html<S: FnMut(&BlockRef<'_>)>(b: &mut BlockBuilder<'_, S>, base: usize, h: &str) {
+    html::tokens(h, |tok| match tok {
+        Token::Text(s, e) => b.text(base + s..base + e, false),
+        Token::Entity(c, s, e) => {
+            let mut buf = [0u8; 4];
+            b.replaced(c.encode_utf8(&mut buf), base + s..base + e, false);
+        }
+        Token::Break { item } => {
+            b.end();
+            b.begin(
+                if item {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                },
+                0,
+            );
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{parse, BlockKind, Format};
+
+    fn md(s: &str) -> crate::document::Document {
+        parse(s, Format::Markdown)
+    }
+
+    #[test]
+    fn headings_paths_and_blocks() {
+        let doc = md("# Terms\n\n## 7. Security\n\n### 7.2 Backups\n\nWe *back up* data.\n\n- one\n- two\n");
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Heading, "Terms"),
+                (BlockKind::Heading, "7. Security"),
+                (BlockKind::Heading, "7.2 Backups"),
+                (BlockKind::Paragraph, "We back up data."),
+                (BlockKind::ListItem, "one"),
+                (BlockKind::ListItem, "two"),
+            ]
+        );
+        assert_eq!(doc.outline.path(doc.blocks[3].section), "Terms > 7. Security > 7.2 Backups");
+        assert_eq!(doc.title.as_deref(), Some("Terms"));
+    }
+
+    #[test]
+    fn markup_urls_front_matter_and_html_are_not_text() {
+        let src = "---\ntitle: X\n---\n\nSee [our page](https://example.com/sec) and <https://x.y>.\nA <b>bold</b> word &amp; more.\n";
+        let doc = md(src);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["See our page and . A bold word & more."]);
+        let b = &doc.blocks[0];
+        let at = b.text.find("& more").unwrap();
+        let r = b.src_range(at..at + "& more".len());
+        assert_eq!(&src[r], "&amp; more");
+    }
+
+    #[test]
+    fn bold_lines_and_inline_labels_become_sections() {
+        let doc = md("**1. Provision of the Services.**\n\n1.1 _Services Use._ Provider will provide the Services.\n\n(a) Accounts. Customer must keep passwords.\n");
+        let last = doc.blocks.last().unwrap();
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(
+            doc.outline.path(last.section),
+            "1. Provision of the Services. > 1.1 Services Use"
+        );
+    }
+
+    #[test]
+    fn table_cells_and_quotes() {
+        let doc = md("| Name | Location |\n|---|---|\n| Acme | Ireland |\n\n> We will notify you.\n");
+        let cells: Vec<_> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::TableCell)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(cells, vec!["Name", "Location", "Acme", "Ireland"]);
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Quote && b.text == "We will notify you."));
+    }
+
+    #[test]
+    fn pdf_wrapped_paragraphs_are_rejoined_and_page_markers_dropped() {
+        let src = "The purpose of these terms is to define the conditions for the provision\n\n2/18\n\nand use of the Services.\n\nShort line\n\nNext paragraph.\n";
+        let doc = md(src);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The purpose of these terms is to define the conditions for the provision and use of the Services.",
+                "Short line",
+                "Next paragraph."
+            ]
+        );
+        let b = &doc.blocks[0];
+        let r = b.src_range(0..b.text.len());
+        assert_eq!(r, 0..src.find("Services.").unwrap() + "Services.".len());
+    }
+
+    #[test]
+    fn html_blocks_keep_text() {
+        let doc = md("<p>We back up data.</p>\n<p>Second</p>\n");
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["We back up data.", "Second"]);
+    }
+
+    #[test]
+    fn nested_list_items_are_separate_blocks() {
+        let doc = md("- Provider shall:\n  - back up data;\n  - restore it.\n");
+        let items: Vec<_> = doc.blocks.iter().map(|b| (b.text.as_str(), b.depth)).collect();
+        assert_eq!(items, vec![("Provider shall:", 1), ("back up data;", 2), ("restore it.", 2)]);
+    }
+}

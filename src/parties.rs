@@ -1,0 +1,520 @@
+//! Who is the provider and who is the customer.
+//!
+//! Agreements name their parties in the preamble and the definitions:
+//! `Nimbus Harbor Ltd ("Nimbus", "we", "us")`, `the entity agreeing to these
+//! terms ("Customer")`, `"Cirrolake" means Cirrolake GmbH and its
+//! affiliates`. Data processing agreements speak of Processor and
+//! Controller (or data importer and data exporter). Consumer terms use
+//! "we/us/our" against "you/your". Where nothing is defined, the name that
+//! most often opens an obligation ("Acme will", "Acme shall") is taken to be
+//! the provider.
+//!
+//! [`PartyFinder`] collects this evidence while blocks stream past;
+//! [`Roles`] then classifies any mention in a sentence.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// The aliases each party goes by in one agreement.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parties {
+    /// Names and pronouns of the cloud service provider.
+    pub provider: Vec<String>,
+    /// Names and pronouns of the cloud service customer.
+    pub customer: Vec<String>,
+}
+
+/// The role of a party mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The provider (or the processor / data importer).
+    Provider,
+    /// The customer (or the controller / data exporter).
+    Customer,
+    /// Both or either party: "each party", "the recipient".
+    Mutual,
+    /// Sub-contractors, sub-processors, other third parties.
+    ThirdParty,
+}
+
+/// Role words every agreement is read with, besides its defined names.
+const CUSTOMER_WORDS: &[&str] = &[
+    "customer", "client", "subscriber", "licensee", "you", "controller", "data exporter",
+    "the organization", "the organisation", "buyer", "purchaser",
+];
+const PROVIDER_WORDS: &[&str] = &[
+    "provider", "service provider", "supplier", "vendor", "processor", "data importer", "licensor",
+    "we", "us", "contractor", "the company",
+];
+const MUTUAL_WORDS: &[&str] = &[
+    "each party", "either party", "both parties", "the parties", "each of the parties", "recipient",
+    "receiving party", "the receiving party", "each of us", "a party", "the party",
+];
+const THIRD_WORDS: &[&str] = &[
+    "sub-processor", "sub-processors", "subprocessor", "subprocessors", "sub processor",
+    "sub processors", "subcontractor", "subcontractors", "sub-contractor", "sub-contractors",
+    "third party", "third parties", "third-party", "vendors", "suppliers", "affiliates",
+];
+/// Possessives: never the subject of a clause.
+const POSSESSIVES: &[&str] = &["your", "yours", "our", "ours"];
+
+/// Defined terms that are not parties.
+const NOT_PARTIES: &[&str] = &[
+    "agreement", "terms", "effective date", "services", "service", "dpa", "party", "parties",
+    "contract", "order", "order form", "affiliate", "affiliates", "documentation", "content",
+    "data", "terms of service", "policy", "sla", "msa", "addendum", "website", "site",
+];
+
+const COMPANY_SUFFIX: &[&str] = &[
+    "inc", "inc.", "ltd", "ltd.", "llc", "limited", "gmbh", "pbc", "corp", "corp.", "corporation",
+    "sas", "s.a.", "sa", "ag", "plc", "b.v.", "bv", "sarl", "pty", "co.", "company", "lp", "l.p.",
+    "s.a.s.", "se", "oy", "ab", "as", "srl", "s.r.l.", "kg", "n.v.",
+];
+
+/// How much evidence text is kept at most.
+const EVIDENCE_CAP: usize = 128 * 1024;
+/// How many leading blocks count as the preamble.
+const PREAMBLE_BLOCKS: usize = 40;
+
+/// Collects party evidence from a document as it streams.
+#[derive(Debug, Default)]
+pub struct PartyFinder {
+    evidence: String,
+    blocks_seen: usize,
+    we: usize,
+    you: usize,
+    subjects: BTreeMap<String, usize>,
+}
+
+struct PartyPatterns {
+    paren: Regex,
+    quoted: Regex,
+    means: Regex,
+    subject: Regex,
+}
+
+/// The patterns party detection uses; `None` only if a constant pattern
+/// failed to compile, which the unit tests rule out.
+fn patterns() -> Option<&'static PartyPatterns> {
+    static P: std::sync::OnceLock<Option<PartyPatterns>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        Some(PartyPatterns {
+            paren: Regex::new(r"\(([^()]{1,300})\)").ok()?,
+            quoted: Regex::new(r#"["“]([^"“”]{1,60})["”]"#).ok()?,
+            means: Regex::new(
+                r#"["“]([A-Z][^"“”]{0,50})["”]\s+(?:means|shall mean|refers to|is defined as|has the meaning)\s+(.{0,200})"#,
+            )
+            .ok()?,
+            subject: Regex::new(
+                r"(?:^|[.;:,] )(?:[Tt]he )?([A-Z][A-Za-z0-9&]+(?: [A-Z][A-Za-z0-9&]+)?) (?:will|shall|may|must|agrees|undertakes|reserves|is responsible|maintains|uses)\b",
+            )
+            .ok()?,
+        })
+    })
+    .as_ref()
+}
+
+fn word_count(text: &str, word: &str) -> usize {
+    text.match_indices(word)
+        .filter(|&(i, w)| {
+            let before = text.get(..i).and_then(|s| s.chars().last());
+            let after = text.get(i + w.len()..).and_then(|s| s.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
+}
+
+fn is_company_name(s: &str) -> bool {
+    s.split_whitespace()
+        .last()
+        .map(|w| w.trim_end_matches(',').to_ascii_lowercase())
+        .is_some_and(|w| COMPANY_SUFFIX.contains(&w.as_str()))
+}
+
+/// The capitalised name just before a parenthetical: "Acme Cloud Ltd".
+fn name_before(text: &str) -> Option<String> {
+    let text = text.trim_end().trim_end_matches(',').trim_end();
+    let mut words: Vec<&str> = Vec::new();
+    for w in text.rsplit(' ') {
+        let starts_upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let connector = matches!(w, "&" | "of" | "and" | "de" | "du");
+        if (starts_upper || (connector && !words.is_empty())) && words.len() < 6 {
+            words.push(w);
+        } else {
+            break;
+        }
+    }
+    while words.last().is_some_and(|w| matches!(*w, "&" | "of" | "and" | "de" | "du")) {
+        words.pop();
+    }
+    words.reverse();
+    let name = words.join(" ").trim_end_matches(',').to_string();
+    (name.len() >= 2 && !is_generic(&name)).then_some(name)
+}
+
+fn is_generic(term: &str) -> bool {
+    let t = term.to_lowercase();
+    let t = t.trim_start_matches("the ");
+    NOT_PARTIES.contains(&t) || t.len() < 2
+}
+
+fn classify_terms(terms: &[String]) -> Option<Role> {
+    let lower: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
+    let has = |words: &[&str]| {
+        lower
+            .iter()
+            .any(|t| words.iter().any(|w| t == w || t.trim_start_matches("the ") == *w))
+    };
+    if has(CUSTOMER_WORDS) || lower.iter().any(|t| t == "your") {
+        Some(Role::Customer)
+    } else if has(PROVIDER_WORDS) || lower.iter().any(|t| t == "our") {
+        Some(Role::Provider)
+    } else {
+        None
+    }
+}
+
+impl PartyFinder {
+    /// A new, empty finder.
+    pub fn new() -> PartyFinder {
+        PartyFinder::default()
+    }
+
+    /// Observes one block's text.
+    pub fn observe_block(&mut self, text: &str) {
+        self.blocks_seen += 1;
+        let definition_like = text.contains(" means ") || text.contains("hereinafter") || text.contains("(\"") || text.contains("(“");
+        if (self.blocks_seen <= PREAMBLE_BLOCKS || definition_like) && self.evidence.len() < EVIDENCE_CAP {
+            let room = EVIDENCE_CAP - self.evidence.len();
+            let mut end = text.len().min(room);
+            while end > 0 && !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.evidence.push_str(text.get(..end).unwrap_or(""));
+            self.evidence.push('\n');
+        }
+    }
+
+    /// Observes a candidate sentence (for pronouns and frequent subjects).
+    pub fn observe_sentence(&mut self, text: &str) {
+        self.we += word_count(text, "we") + word_count(text, "We") + word_count(text, "our") + word_count(text, "Our");
+        self.you += word_count(text, "you") + word_count(text, "You") + word_count(text, "your") + word_count(text, "Your");
+        let Some(p) = patterns() else { return };
+        for cap in p.subject.captures_iter(text) {
+            if let Some(m) = cap.get(1) {
+                let name = m.as_str().trim_start_matches("The ").to_string();
+                if !is_generic(&name) {
+                    *self.subjects.entry(name).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+
+    /// Decides the parties from what was observed.
+    pub fn finish(mut self) -> Parties {
+        let evidence = std::mem::take(&mut self.evidence);
+        self.observe_sentence(&evidence);
+        let Some(p) = patterns() else {
+            return Parties::default();
+        };
+        let mut provider: Vec<String> = Vec::new();
+        let mut customer: Vec<String> = Vec::new();
+        let push = |list: &mut Vec<String>, s: &str| {
+            let s = s.trim().trim_end_matches(',').trim();
+            if !s.is_empty() && !list.iter().any(|x| x == s) {
+                list.push(s.to_string());
+            }
+        };
+        for cap in p.paren.captures_iter(&evidence) {
+            let (Some(whole), Some(inner)) = (cap.get(0), cap.get(1)) else {
+                continue;
+            };
+            let terms: Vec<String> = p
+                .quoted
+                .captures_iter(inner.as_str())
+                .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_string()))
+                .collect();
+            if terms.is_empty() {
+                continue;
+            }
+            let before = evidence.get(whole.start().saturating_sub(200)..whole.start()).unwrap_or("");
+            let name = name_before(before);
+            let role = classify_terms(&terms).or_else(|| {
+                name.as_deref()
+                    .filter(|n| is_company_name(n))
+                    .map(|_| Role::Provider)
+            });
+            let list = match role {
+                Some(Role::Provider) => &mut provider,
+                Some(Role::Customer) => &mut customer,
+                _ => continue,
+            };
+            if let Some(n) = name.filter(|n| is_company_name(n) || role == Some(Role::Provider)) {
+                if classify_terms(std::slice::from_ref(&n)).is_none() {
+                    push(list, &n);
+                }
+            }
+            for t in terms.iter().filter(|t| !is_generic(t)) {
+                push(list, t);
+            }
+        }
+        for cap in p.means.captures_iter(&evidence) {
+            let (Some(term), Some(def)) = (cap.get(1), cap.get(2)) else {
+                continue;
+            };
+            let term = term.as_str();
+            if is_generic(term) {
+                continue;
+            }
+            let def = def.as_str();
+            let dl = def.to_lowercase();
+            let role = classify_terms(&[term.to_string()]).or_else(|| {
+                let company = def
+                    .split([',', '.', ';', '('])
+                    .next()
+                    .is_some_and(|first| is_company_name(first))
+                    || dl.contains("and its affiliates")
+                    || dl.contains("and its subsidiaries");
+                let customerish = dl.starts_with("the entity")
+                    || dl.starts_with("the person")
+                    || dl.starts_with("the individual")
+                    || dl.starts_with("you")
+                    || dl.contains("customer");
+                if customerish {
+                    Some(Role::Customer)
+                } else if company {
+                    Some(Role::Provider)
+                } else {
+                    None
+                }
+            });
+            match role {
+                Some(Role::Provider) => push(&mut provider, term),
+                Some(Role::Customer) => push(&mut customer, term),
+                _ => {}
+            }
+        }
+        // Processor / Controller roles in data processing agreements.
+        for (word, list) in [("Processor", &mut provider), ("Controller", &mut customer)] {
+            if word_count(&evidence, word) > 0 && !list.iter().any(|x| x == word) {
+                push(list, word);
+            }
+        }
+        // The name that most often opens an obligation, if no name is known.
+        let has_name = provider
+            .iter()
+            .any(|a| classify_terms(std::slice::from_ref(a)).is_none());
+        if !has_name {
+            let customer_lower: Vec<String> = customer.iter().map(|c| c.to_lowercase()).collect();
+            let best = self
+                .subjects
+                .iter()
+                .filter(|(name, _)| {
+                    let l = name.to_lowercase();
+                    classify_terms(std::slice::from_ref(name)).is_none()
+                        && !customer_lower.contains(&l)
+                        && !MUTUAL_WORDS.contains(&l.as_str())
+                        && !THIRD_WORDS.contains(&l.as_str())
+                })
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+            if let Some((name, &count)) = best {
+                if count >= 2 {
+                    push(&mut provider, name);
+                }
+            }
+        }
+        if self.we > 0 {
+            for w in ["we", "us", "our"] {
+                push(&mut provider, w);
+            }
+        }
+        if self.you > 0 {
+            for w in ["you", "your"] {
+                push(&mut customer, w);
+            }
+        }
+        Parties { provider, customer }
+    }
+}
+
+/// How strictly an alias must match in case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Pronouns and role words: any case but ALL CAPS for two-letter words
+    /// ("US" is a country, not "us").
+    Word,
+    /// Names: as written, or in ALL CAPS.
+    Name,
+}
+
+/// A party mention found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the mention.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// Whose it is.
+    pub role: Role,
+    /// A possessive ("your", "our", "Customer's"): never a subject.
+    pub possessive: bool,
+}
+
+/// Classifies party mentions in sentences of one agreement.
+#[derive(Debug, Clone)]
+pub struct Roles {
+    ac: Option<AhoCorasick>,
+    aliases: Vec<(String, Role, CaseRule)>,
+}
+
+impl Roles {
+    /// Builds the matcher for these parties plus the generic role words.
+    pub fn new(parties: &Parties) -> Roles {
+        let mut aliases: Vec<(String, Role, CaseRule)> = Vec::new();
+        let mut add = |s: &str, role: Role, rule: CaseRule| {
+            if !s.is_empty() && !aliases.iter().any(|(a, _, _)| a.eq_ignore_ascii_case(s)) {
+                aliases.push((s.to_string(), role, rule));
+            }
+        };
+        for a in &parties.provider {
+            let generic = PROVIDER_WORDS.contains(&a.to_lowercase().as_str()) || a == "our";
+            add(a, Role::Provider, if generic { CaseRule::Word } else { CaseRule::Name });
+        }
+        for a in &parties.customer {
+            let generic = CUSTOMER_WORDS.contains(&a.to_lowercase().as_str()) || a == "your";
+            add(a, Role::Customer, if generic { CaseRule::Word } else { CaseRule::Name });
+        }
+        for w in CUSTOMER_WORDS.iter().chain(POSSESSIVES.iter().take(2)) {
+            add(w, Role::Customer, CaseRule::Word);
+        }
+        for w in PROVIDER_WORDS.iter().chain(POSSESSIVES.iter().skip(2)) {
+            add(w, Role::Provider, CaseRule::Word);
+        }
+        for w in MUTUAL_WORDS {
+            add(w, Role::Mutual, CaseRule::Word);
+        }
+        for w in THIRD_WORDS {
+            add(w, Role::ThirdParty, CaseRule::Word);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(aliases.iter().map(|(a, _, _)| a.as_str()))
+            .ok();
+        Roles { ac, aliases }
+    }
+
+    /// Every party mention in `text`, in order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let Some((alias, role, rule)) = self.aliases.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let before_ok = m.start() == 0 || !bytes.get(m.start() - 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            let after = bytes.get(m.end()).copied();
+            let plural_s = after == Some(b's') && !bytes.get(m.end() + 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            let after_ok = !after.is_some_and(|b| b.is_ascii_alphanumeric()) || plural_s;
+            if !before_ok || !after_ok || plural_s && *rule == CaseRule::Name {
+                continue;
+            }
+            let found = text.get(m.start()..m.end()).unwrap_or("");
+            let case_ok = match rule {
+                CaseRule::Word => !(found.len() <= 3 && found.len() >= 2 && found.bytes().all(|b| b.is_ascii_uppercase()) && found != "WE"),
+                CaseRule::Name => found == alias || found.chars().all(|c| !c.is_lowercase()),
+            };
+            if !case_ok {
+                continue;
+            }
+            let rest = text.get(m.end()..).unwrap_or("");
+            let lower = found.to_ascii_lowercase();
+            let possessive = POSSESSIVES.contains(&lower.as_str())
+                || rest.starts_with("'s")
+                || rest.starts_with("’s")
+                || rest.starts_with("s'")
+                || rest.starts_with("s’");
+            let end = if plural_s { m.end() + 1 } else { m.end() };
+            out.push(Mention {
+                start: m.start(),
+                end,
+                role: *role,
+                possessive,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(texts: &[&str]) -> Parties {
+        let mut f = PartyFinder::new();
+        for t in texts {
+            f.observe_block(t);
+            f.observe_sentence(t);
+        }
+        f.finish()
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(patterns().is_some());
+    }
+
+    #[test]
+    fn preamble_defined_terms() {
+        let p = find(&[
+            "This agreement is between Nimbus Harbor Ltd (\"Nimbus\", \"we\", \"us\") and the entity accepting it (\"Customer\").",
+        ]);
+        assert_eq!(p.provider[..4], ["Nimbus Harbor Ltd", "Nimbus", "we", "us"]);
+        assert!(p.customer.contains(&"Customer".to_string()));
+    }
+
+    #[test]
+    fn definitions_and_frequent_subjects() {
+        let p = find(&["“Cirrolake” means Cirrolake GmbH and its affiliates.", "You agree to pay."]);
+        assert!(p.provider.contains(&"Cirrolake".to_string()));
+        assert!(p.customer.contains(&"you".to_string()));
+        let p = find(&["Stratus will notify Customer.", "Stratus shall back up data.", "Customer must pay."]);
+        assert!(p.provider.contains(&"Stratus".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn processor_and_controller() {
+        let p = find(&["The Processor shall process Personal Data on behalf of the Controller."]);
+        assert!(p.provider.contains(&"Processor".to_string()));
+        assert!(p.customer.contains(&"Controller".to_string()));
+    }
+
+    #[test]
+    fn mentions_respect_words_case_and_possessives() {
+        let p = find(&["Acme Cloud Ltd (\"Acme\", \"we\") serves you."]);
+        let roles = Roles::new(&p);
+        let text = "As a US company, we keep your data and Acme's logs; the Customer and each party agree.";
+        let m: Vec<(&str, Role, bool)> = roles
+            .mentions(text)
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.role, m.possessive))
+            .collect();
+        assert_eq!(
+            m,
+            vec![
+                ("we", Role::Provider, false),
+                ("your", Role::Customer, true),
+                ("Acme", Role::Provider, true),
+                ("Customer", Role::Customer, false),
+                ("each party", Role::Mutual, false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! The scanning pass: as blocks stream out of the parser, find cue hits in
+//! one pass of the Aho-Corasick automaton, split sentences only around the
+//! hits, and keep those sentences as candidates. Everything else is
+//! forgotten as soon as its block is done, so memory stays proportional to
+//! the candidates, not the document.
+
+use std::ops::Range;
+
+use crate::document::sentence::sentences_around;
+use crate::document::{BlockKind, BlockRef, SectionId};
+use crate::matcher::{Matcher, ReqSet};
+use crate::parties::PartyFinder;
+use crate::references::ReferenceFinder;
+
+/// Longest lead-in kept for enumeration items, in bytes.
+const LEADIN_MAX: usize = 400;
+
+/// A sentence with at least one cue hit.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The sentence: clean text, white space collapsed.
+    pub text: String,
+    /// For items of an enumeration, the lead-in that governs them
+    /// ("The Provider shall:"); empty otherwise.
+    pub leadin: String,
+    /// Range in the normalised text.
+    pub norm: Range<usize>,
+    /// Innermost section.
+    pub section: Option<SectionId>,
+    /// Kind of block it came from.
+    pub kind: BlockKind,
+    /// Requirements whose cues occur in it.
+    pub reqs: ReqSet,
+}
+
+/// State of the scanning pass over one document.
+pub struct Scanner<'m> {
+    matcher: &'m Matcher,
+    source: &'m str,
+    /// Candidates in document order.
+    pub candidates: Vec<Candidate>,
+    /// Party evidence.
+    pub parties: PartyFinder,
+    /// Incorporated documents.
+    pub references: ReferenceFinder,
+    hits: Vec<(usize, ReqSet)>,
+    positions: Vec<usize>,
+    sentences: Vec<Range<usize>>,
+    /// Lead-in text and the list depth it governs from.
+    leadin: Option<(String, u16)>,
+}
+
+/// The last sentence of a block, if the block ends as a lead-in (with a
+/// colon or a dash).
+fn leadin_of(text: &str) -> Option<String> {
+    let t = text.trim_end();
+    if !(t.ends_with(':') || t.ends_with('—') || t.ends_with(" -")) {
+        return None;
+    }
+    let start = t
+        .get(..t.len().saturating_sub(1))
+        .and_then(|head| head.rfind(". ").map(|i| i + 2))
+        .unwrap_or(0);
+    let mut start = start.max(t.len().saturating_sub(LEADIN_MAX));
+    while start < t.len() && !t.is_char_boundary(start) {
+        start += 1;
+    }
+    t.get(start..).map(str::to_string)
+}
+
+impl<'m> Scanner<'m> {
+    /// A scanner for one document whose normalised text is `source`.
+    pub fn new(matcher: &'m Matcher, source: &'m str) -> Scanner<'m> {
+        Scanner {
+            matcher,
+            source,
+            candidates: Vec::new(),
+            parties: PartyFinder::new(),
+            references: ReferenceFinder::new(),
+            hits: Vec::new(),
+            positions: Vec::new(),
+            sentences: Vec::new(),
+            leadin: None,
+        }
+    }
+
+    /// Scans one block.
+    pub fn block(&mut self, b: &BlockRef<'_>) {
+        self.parties.observe_block(b.text);
+        self.references.observe_block(b, self.source);
+        if b.kind == BlockKind::Heading {
+            self.leadin = None;
+            return;
+        }
+        self.hits.clear();
+        self.matcher.scan(b.text, &mut self.hits);
+        if !self.hits.is_empty() {
+            self.positions.clear();
+            self.positions.extend(self.hits.iter().map(|h| h.0));
+            self.sentences.clear();
+            sentences_around(b.text, &self.positions, &mut self.sentences);
+            let leadin = match (&self.leadin, b.kind) {
+                (Some((text, depth)), BlockKind::ListItem) if b.depth > *depth || *depth == 0 => text.as_str(),
+                _ => "",
+            };
+            let mut h = 0;
+            for s in &self.sentences {
+                let mut reqs: ReqSet = 0;
+                while let Some(&(pos, set)) = self.hits.get(h) {
+                    if pos >= s.end {
+                        break;
+                    }
+                    if pos >= s.start {
+                        reqs |= set;
+                    }
+                    h += 1;
+                }
+                if reqs == 0 {
+                    continue;
+                }
+                let text = b.text.get(s.clone()).unwrap_or("").to_string();
+                self.parties.observe_sentence(&text);
+                self.candidates.push(Candidate {
+                    text,
+                    leadin: leadin.to_string(),
+                    norm: b.src_range(s.clone()),
+                    section: b.section,
+                    kind: b.kind,
+                    reqs,
+                });
+            }
+        }
+        match leadin_of(b.text) {
+            Some(l) => self.leadin = Some((l, if b.kind == BlockKind::ListItem { b.depth } else { 0 })),
+            None if b.kind != BlockKind::ListItem => self.leadin = None,
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leadins() {
+        assert_eq!(leadin_of("Intro. The Provider shall:"), Some("The Provider shall:".into()));
+        assert_eq!(leadin_of("No colon here."), None);
+    }
+}
