@@ -5,18 +5,21 @@
 //! For every `NAME.gold.json` in DIR, analyses the document beside it and
 //! prints accuracy, macro-F1, per-requirement scores, the confusion matrix,
 //! the citation hit rate and a calibration table. `--errors` also lists
-//! every wrong status.
+//! every wrong status. `--fold I/K` evaluates only fold I of K (documents
+//! in name order, fold = position mod K); `--train I/K` evaluates the other
+//! folds. Rules are tuned on training folds and checked on held-out ones.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clausemap::eval::{evaluate, load_gold_dir};
+use clausemap::eval::{evaluate, fold, load_gold_dir};
 use clausemap::{Analyzer, Catalog, Error};
 
 fn run() -> Result<(), Error> {
     let mut dir: Option<PathBuf> = None;
     let mut catalog: Option<PathBuf> = None;
     let mut errors = false;
+    let mut split: Option<(usize, usize, bool)> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -24,8 +27,17 @@ fn run() -> Result<(), Error> {
             "--catalog" => {
                 catalog = Some(args.next().map(PathBuf::from).ok_or_else(|| Error::Usage("--catalog needs a path".into()))?)
             }
+            "--fold" | "--train" => {
+                let v = args.next().ok_or_else(|| Error::Usage(format!("{a} needs I/K, e.g. 0/3")))?;
+                let (i, k) = v
+                    .split_once('/')
+                    .and_then(|(i, k)| Some((i.parse::<usize>().ok()?, k.parse::<usize>().ok()?)))
+                    .filter(|&(i, k)| k > 0 && i < k)
+                    .ok_or_else(|| Error::Usage(format!("{a} needs I/K with I < K, e.g. 0/3, not '{v}'")))?;
+                split = Some((i, k, a == "--fold"));
+            }
             "-h" | "--help" => {
-                println!("usage: evaluate DIR [--errors] [--catalog PATH]");
+                println!("usage: evaluate DIR [--errors] [--catalog PATH] [--fold I/K | --train I/K]");
                 return Ok(());
             }
             s if s.starts_with('-') => return Err(Error::Usage(format!("unknown option '{s}'; try --help"))),
@@ -38,7 +50,12 @@ fn run() -> Result<(), Error> {
         None => Catalog::builtin()?,
     };
     let analyzer = Analyzer::new(&catalog)?;
-    let docs = load_gold_dir(&dir)?;
+    let mut docs = load_gold_dir(&dir)?;
+    if let Some((i, k, held_out)) = split {
+        docs = fold(&docs, i, k, held_out);
+        let names: Vec<&str> = docs.iter().map(|d| d.gold.document.as_str()).collect();
+        println!("{} {i}/{k}: {}", if held_out { "fold" } else { "training folds except" }, names.join(", "));
+    }
     if docs.is_empty() {
         return Err(Error::Usage(format!("{}: no *.gold.json files", dir.display())));
     }

@@ -273,7 +273,11 @@ impl Analyzer {
                 }
             }
         }
-        let decisions = judged.iter().map(|j| decide(j)).collect();
+        let decisions = judged
+            .iter()
+            .zip(&self.matcher.requirements)
+            .map(|(j, req)| decide(j, req.disclaimer_outranks_mentions))
+            .collect();
         Ok(Analysis {
             text,
             outline: summary.outline,

@@ -81,6 +81,19 @@ pub enum CustomerRight {
     Qualified,
 }
 
+/// What a provider commitment on the topic that misses the core amounts
+/// to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TopicOnly {
+    /// A partial measure ("industry-standard measures" for `a`).
+    #[default]
+    Partial,
+    /// Nothing for this requirement: for notice requirements, a commitment
+    /// that says nothing about notice is not partial notice.
+    Mention,
+}
+
 /// An example sentence that must (or must not) reach a status when it is
 /// analysed on its own, as a one-sentence agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +152,15 @@ pub struct Requirement {
     /// How a customer's right on the topic is read.
     #[serde(default)]
     pub customer_right: CustomerRight,
+    /// Whether an express disclaimer outranks a bare mention (a permission
+    /// or a present-tense description without commitment). SPEC's `f`:
+    /// "may use sub-contractors, nothing more" is partial, but disclaiming
+    /// responsibility for them is more than nothing.
+    #[serde(default)]
+    pub disclaimer_outranks_mentions: bool,
+    /// What a commitment on the topic that misses the core amounts to.
+    #[serde(default)]
+    pub topic_only: TopicOnly,
     /// Example sentences, run as tests.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,

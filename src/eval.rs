@@ -94,6 +94,17 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<Labelled>> {
     Ok(out)
 }
 
+/// Splits labelled documents into `k` folds by their position in name
+/// order (`index % k`). Returns fold `i` (the held-out part) when
+/// `held_out`, else the other folds (the tuning part).
+pub fn fold(docs: &[Labelled], i: usize, k: usize, held_out: bool) -> Vec<Labelled> {
+    docs.iter()
+        .enumerate()
+        .filter(|(n, _)| k == 0 || ((n % k) == i) == held_out)
+        .map(|(_, d)| d.clone())
+        .collect()
+}
+
 /// Normalises text for evidence comparison: white space collapsed,
 /// Markdown emphasis markers, backticks and soft hyphens dropped.
 pub fn normalize_evidence(s: &str) -> String {

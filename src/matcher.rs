@@ -13,7 +13,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 
-use crate::catalog::{Catalog, CustomerDuty, CustomerRight, Group, Requirement};
+use crate::catalog::{Catalog, CustomerDuty, CustomerRight, Group, Requirement, TopicOnly};
 use crate::error::CatalogLocation;
 use crate::error::{Error, Result};
 
@@ -195,6 +195,10 @@ pub struct CompiledRequirement {
     pub customer_duty: CustomerDuty,
     /// How a customer's right on the topic reads.
     pub customer_right: CustomerRight,
+    /// Whether a disclaimer outranks a bare mention.
+    pub disclaimer_outranks_mentions: bool,
+    /// What a commitment missing the core amounts to.
+    pub topic_only: TopicOnly,
 }
 
 /// The compiled catalog: cue automaton plus compiled requirements.
@@ -247,6 +251,8 @@ impl Matcher {
                 exclude: list("exclude", &req.exclude)?,
                 customer_duty: req.customer_duty,
                 customer_right: req.customer_right,
+                disclaimer_outranks_mentions: req.disclaimer_outranks_mentions,
+                topic_only: req.topic_only,
             });
         }
         let ac = AhoCorasickBuilder::new()

@@ -69,21 +69,20 @@ const NOT_PARTIES: &[&str] = &[
     "data", "terms of service", "policy", "sla", "msa", "addendum", "website", "site",
 ];
 
-const COMPANY_SUFFIX: &[&str] = &[
-    "inc", "inc.", "ltd", "ltd.", "llc", "limited", "gmbh", "pbc", "corp", "corp.", "corporation",
-    "sas", "s.a.", "sa", "ag", "plc", "b.v.", "bv", "sarl", "pty", "co.", "company", "lp", "l.p.",
-    "s.a.s.", "se", "oy", "ab", "as", "srl", "s.r.l.", "kg", "n.v.",
-];
 
 /// How much evidence text is kept at most.
 const EVIDENCE_CAP: usize = 128 * 1024;
 /// How many leading blocks count as the preamble.
 const PREAMBLE_BLOCKS: usize = 40;
 
+/// How much candidate-sentence text is kept for counting names.
+const OBSERVED_CAP: usize = 256 * 1024;
+
 /// Collects party evidence from a document as it streams.
 #[derive(Debug, Default)]
 pub struct PartyFinder {
     evidence: String,
+    observed: String,
     blocks_seen: usize,
     we: usize,
     you: usize,
@@ -91,6 +90,7 @@ pub struct PartyFinder {
 }
 
 struct PartyPatterns {
+    company: Regex,
     paren: Regex,
     quoted: Regex,
     means: Regex,
@@ -103,6 +103,10 @@ fn patterns() -> Option<&'static PartyPatterns> {
     static P: std::sync::OnceLock<Option<PartyPatterns>> = std::sync::OnceLock::new();
     P.get_or_init(|| {
         Some(PartyPatterns {
+            company: Regex::new(
+                r"\b(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Limited|LIMITED|GmbH|PBC|Corp\.?|Corporation|SAS|S\.A\.S\.|S\.A\.|AG|plc|PLC|B\.V\.|BV|SARL|Pty|LP|L\.P\.|SE|Oy|AB|S\.r\.l\.|N\.V\.|INC\.?|LTD\.?)(?:\s|,|\(|$)",
+            )
+            .ok()?,
             paren: Regex::new(r"\(([^()]{1,300})\)").ok()?,
             quoted: Regex::new(r#"["“]([^"“”]{1,60})["”]"#).ok()?,
             means: Regex::new(
@@ -110,7 +114,7 @@ fn patterns() -> Option<&'static PartyPatterns> {
             )
             .ok()?,
             subject: Regex::new(
-                r"(?:^|[.;:,] )(?:[Tt]he )?([A-Z][A-Za-z0-9&]+(?: [A-Z][A-Za-z0-9&]+)?) (?:will|shall|may|must|agrees|undertakes|reserves|is responsible|maintains|uses)\b",
+                r"(?:^|[.;:,] )(?:[Tt]he )?([A-Z0-9][A-Za-z0-9&]+(?: [A-Z][A-Za-z0-9&]+)?) (?:will|shall|may|must|agrees|undertakes|reserves|is responsible|maintains|uses)\b",
             )
             .ok()?,
         })
@@ -128,32 +132,15 @@ fn word_count(text: &str, word: &str) -> usize {
         .count()
 }
 
-fn is_company_name(s: &str) -> bool {
-    s.split_whitespace()
-        .last()
-        .map(|w| w.trim_end_matches(',').to_ascii_lowercase())
-        .is_some_and(|w| COMPANY_SUFFIX.contains(&w.as_str()))
-}
 
-/// The capitalised name just before a parenthetical: "Acme Cloud Ltd".
-fn name_before(text: &str) -> Option<String> {
-    let text = text.trim_end().trim_end_matches(',').trim_end();
-    let mut words: Vec<&str> = Vec::new();
-    for w in text.rsplit(' ') {
-        let starts_upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let connector = matches!(w, "&" | "of" | "and" | "de" | "du");
-        if (starts_upper || (connector && !words.is_empty())) && words.len() < 6 {
-            words.push(w);
-        } else {
-            break;
-        }
-    }
-    while words.last().is_some_and(|w| matches!(*w, "&" | "of" | "and" | "de" | "du")) {
-        words.pop();
-    }
-    words.reverse();
-    let name = words.join(" ").trim_end_matches(',').to_string();
-    (name.len() >= 2 && !is_generic(&name)).then_some(name)
+/// The last company name ("Acme Cloud Ltd", "OVH HOSTING LIMITED") in the
+/// text before a parenthetical.
+fn company_before(text: &str, company: &Regex) -> Option<String> {
+    company
+        .find_iter(text)
+        .last()
+        .map(|m| m.as_str().trim().trim_end_matches(',').to_string())
+        .filter(|n| n.len() >= 3 && !is_generic(n))
 }
 
 fn is_generic(term: &str) -> bool {
@@ -201,6 +188,14 @@ impl PartyFinder {
 
     /// Observes a candidate sentence (for pronouns and frequent subjects).
     pub fn observe_sentence(&mut self, text: &str) {
+        if self.observed.len() + text.len() < OBSERVED_CAP {
+            self.observed.push_str(text);
+            self.observed.push('\n');
+        }
+        self.count_sentence(text);
+    }
+
+    fn count_sentence(&mut self, text: &str) {
         self.we += word_count(text, "we") + word_count(text, "We") + word_count(text, "our") + word_count(text, "Our");
         self.you += word_count(text, "you") + word_count(text, "You") + word_count(text, "your") + word_count(text, "Your");
         let Some(p) = patterns() else { return };
@@ -217,18 +212,15 @@ impl PartyFinder {
     /// Decides the parties from what was observed.
     pub fn finish(mut self) -> Parties {
         let evidence = std::mem::take(&mut self.evidence);
-        self.observe_sentence(&evidence);
+        self.count_sentence(&evidence);
         let Some(p) = patterns() else {
             return Parties::default();
         };
-        let mut provider: Vec<String> = Vec::new();
+        let observed = format!("{evidence}\n{}", self.observed);
+        // Candidate provider names come in groups: a company and its short
+        // names. Customer names are kept as found.
+        let mut groups: Vec<Vec<String>> = Vec::new();
         let mut customer: Vec<String> = Vec::new();
-        let push = |list: &mut Vec<String>, s: &str| {
-            let s = s.trim().trim_end_matches(',').trim();
-            if !s.is_empty() && !list.iter().any(|x| x == s) {
-                list.push(s.to_string());
-            }
-        };
         for cap in p.paren.captures_iter(&evidence) {
             let (Some(whole), Some(inner)) = (cap.get(0), cap.get(1)) else {
                 continue;
@@ -237,29 +229,37 @@ impl PartyFinder {
                 .quoted
                 .captures_iter(inner.as_str())
                 .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_string()))
+                .filter(|t| !is_generic(t))
                 .collect();
             if terms.is_empty() {
                 continue;
             }
-            let before = evidence.get(whole.start().saturating_sub(200)..whole.start()).unwrap_or("");
-            let name = name_before(before);
-            let role = classify_terms(&terms).or_else(|| {
-                name.as_deref()
-                    .filter(|n| is_company_name(n))
-                    .map(|_| Role::Provider)
-            });
-            let list = match role {
-                Some(Role::Provider) => &mut provider,
-                Some(Role::Customer) => &mut customer,
-                _ => continue,
-            };
-            if let Some(n) = name.filter(|n| is_company_name(n) || role == Some(Role::Provider)) {
-                if classify_terms(std::slice::from_ref(&n)).is_none() {
-                    push(list, &n);
-                }
+            let mut from = whole.start().saturating_sub(120);
+            while from > 0 && !evidence.is_char_boundary(from) {
+                from -= 1;
             }
-            for t in terms.iter().filter(|t| !is_generic(t)) {
-                push(list, t);
+            let before = evidence.get(from..whole.start()).unwrap_or("");
+            let company = company_before(before, &p.company);
+            match classify_terms(&terms) {
+                Some(Role::Customer) => {
+                    for t in terms.iter().filter(|t| !is_pronoun(t)) {
+                        push_unique(&mut customer, t);
+                    }
+                }
+                Some(_) => {
+                    let mut group: Vec<String> = company.into_iter().collect();
+                    group.extend(terms.into_iter().filter(|t| !is_pronoun(t) && !is_role_word(t)));
+                    groups.push(group);
+                }
+                None => {
+                    let Some(company) = company else { continue };
+                    let short: Vec<String> = terms.into_iter().filter(|t| resembles(t, &company)).collect();
+                    if !short.is_empty() {
+                        let mut group = vec![company];
+                        group.extend(short);
+                        groups.push(group);
+                    }
+                }
             }
         }
         for cap in p.means.captures_iter(&evidence) {
@@ -272,73 +272,123 @@ impl PartyFinder {
             }
             let def = def.as_str();
             let dl = def.to_lowercase();
-            let role = classify_terms(&[term.to_string()]).or_else(|| {
-                let company = def
-                    .split([',', '.', ';', '('])
-                    .next()
-                    .is_some_and(|first| is_company_name(first))
-                    || dl.contains("and its affiliates")
-                    || dl.contains("and its subsidiaries");
-                let customerish = dl.starts_with("the entity")
-                    || dl.starts_with("the person")
-                    || dl.starts_with("the individual")
-                    || dl.starts_with("you")
-                    || dl.contains("customer");
-                if customerish {
-                    Some(Role::Customer)
-                } else if company {
-                    Some(Role::Provider)
-                } else {
-                    None
-                }
-            });
-            match role {
-                Some(Role::Provider) => push(&mut provider, term),
-                Some(Role::Customer) => push(&mut customer, term),
-                _ => {}
-            }
-        }
-        // Processor / Controller roles in data processing agreements.
-        for (word, list) in [("Processor", &mut provider), ("Controller", &mut customer)] {
-            if word_count(&evidence, word) > 0 && !list.iter().any(|x| x == word) {
-                push(list, word);
-            }
-        }
-        // The name that most often opens an obligation, if no name is known.
-        let has_name = provider
-            .iter()
-            .any(|a| classify_terms(std::slice::from_ref(a)).is_none());
-        if !has_name {
-            let customer_lower: Vec<String> = customer.iter().map(|c| c.to_lowercase()).collect();
-            let best = self
-                .subjects
+            let customerish = ["the entity", "the person", "the individual", "the organisation", "the organization", "you ", "the customer", "the client"]
                 .iter()
-                .filter(|(name, _)| {
-                    let l = name.to_lowercase();
-                    classify_terms(std::slice::from_ref(name)).is_none()
-                        && !customer_lower.contains(&l)
-                        && !MUTUAL_WORDS.contains(&l.as_str())
-                        && !THIRD_WORDS.contains(&l.as_str())
-                })
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
-            if let Some((name, &count)) = best {
-                if count >= 2 {
-                    push(&mut provider, name);
+                .any(|s| dl.starts_with(s));
+            match classify_terms(&[term.to_string()]) {
+                Some(Role::Customer) => push_unique(&mut customer, term),
+                Some(_) => groups.push(vec![term.to_string()]),
+                None if customerish => push_unique(&mut customer, term),
+                None => {
+                    if let Some(m) = p.company.find(def).filter(|m| m.start() < 40) {
+                        let company = m.as_str().trim().trim_end_matches([',', '(']).trim().to_string();
+                        if resembles(term, &company) {
+                            groups.push(vec![term.to_string(), company]);
+                        }
+                    }
                 }
+            }
+        }
+        // The name that most often opens an obligation ("Acme will").
+        if let Some((name, _)) = self
+            .subjects
+            .iter()
+            .filter(|(name, &n)| {
+                n >= 2
+                    && classify_terms(std::slice::from_ref(*name)).is_none()
+                    && !is_other_party_word(name)
+                    && is_proper_noun(name, &observed)
+            })
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        {
+            groups.push(vec![name.clone()]);
+        }
+        // Keep the groups the agreement actually uses.
+        let score = |g: &Vec<String>| g.iter().map(|a| word_count(&observed, a)).max().unwrap_or(0);
+        let best = groups.iter().map(score).max().unwrap_or(0);
+        let mut provider: Vec<String> = Vec::new();
+        for g in &groups {
+            let keep = g.iter().any(|a| is_role_word(a)) || (score(g) >= 2 && score(g) * 10 >= best * 3);
+            if keep {
+                for a in g {
+                    if !customer.iter().any(|c| c.eq_ignore_ascii_case(a)) {
+                        push_unique(&mut provider, a);
+                    }
+                }
+            }
+        }
+        // Role words the agreement uses as names.
+        for word in ["Provider", "Supplier", "Vendor", "Licensor", "Processor"] {
+            if word_count(&observed, word) >= 2 {
+                push_unique(&mut provider, word);
+            }
+        }
+        for word in ["Customer", "Client", "Subscriber", "Licensee", "Controller"] {
+            if word_count(&observed, word) >= 2 {
+                push_unique(&mut customer, word);
             }
         }
         if self.we > 0 {
             for w in ["we", "us", "our"] {
-                push(&mut provider, w);
+                push_unique(&mut provider, w);
             }
         }
         if self.you > 0 {
             for w in ["you", "your"] {
-                push(&mut customer, w);
+                push_unique(&mut customer, w);
             }
         }
         Parties { provider, customer }
     }
+}
+
+/// A proper noun keeps its capital letter inside sentences; a common noun
+/// ("Termination will...") is mostly written in lower case.
+fn is_proper_noun(name: &str, text: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower != name && word_count(text, &lower) * 2 <= word_count(text, name)
+}
+
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    let s = s.trim().trim_end_matches(',').trim();
+    if !s.is_empty() && !list.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+        list.push(s.to_string());
+    }
+}
+
+fn is_pronoun(t: &str) -> bool {
+    matches!(t.to_lowercase().as_str(), "we" | "us" | "our" | "ours" | "you" | "your" | "yours")
+}
+
+fn is_role_word(t: &str) -> bool {
+    let l = t.to_lowercase();
+    PROVIDER_WORDS.contains(&l.as_str()) || CUSTOMER_WORDS.contains(&l.as_str())
+}
+
+fn is_other_party_word(t: &str) -> bool {
+    let l = t.to_lowercase();
+    MUTUAL_WORDS.contains(&l.as_str()) || THIRD_WORDS.contains(&l.as_str()) || CUSTOMER_WORDS.contains(&l.as_str())
+}
+
+/// Whether a short name stands for a company: "Acme" for "Acme Cloud
+/// Ltd", "OVHcloud" for "OVH HOSTING LIMITED", "AWS" for "Amazon Web
+/// Services".
+fn resembles(short: &str, company: &str) -> bool {
+    let s = short.to_lowercase();
+    let c = company.to_lowercase();
+    let first = c.split_whitespace().next().unwrap_or("");
+    if first.len() >= 3 && (s.starts_with(first) || first.starts_with(&s)) {
+        return true;
+    }
+    if s.len() >= 3 && c.contains(&s) {
+        return true;
+    }
+    let initials: String = c
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|ch| ch.is_alphabetic())
+        .collect();
+    s.len() >= 2 && initials.starts_with(&s)
 }
 
 /// How strictly an alias must match in case.

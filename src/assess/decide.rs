@@ -34,12 +34,24 @@ fn round2(x: f64) -> f64 {
 }
 
 /// Decides a requirement from its judged sentences (in document order).
-pub fn decide(judged: &[Judged]) -> Decision {
-    let status = judged
+/// With `disclaimer_outranks_mentions`, an express disclaimer beats a
+/// partial that rests only on mentions.
+pub fn decide(judged: &[Judged], disclaimer_outranks_mentions: bool) -> Decision {
+    let mut status = judged
         .iter()
         .map(|j| j.judgement.status)
         .max()
         .unwrap_or(Status::Missing);
+    if disclaimer_outranks_mentions
+        && status == Status::Partial
+        && judged.iter().any(|j| j.judgement.status == Status::Disclaimed)
+        && judged
+            .iter()
+            .filter(|j| j.judgement.status == Status::Partial)
+            .all(|j| j.judgement.is_mention_level())
+    {
+        status = Status::Disclaimed;
+    }
     if status == Status::Missing {
         // Nothing relevant, or only mentions (customer obligations,
         // definitions): the fewer near-misses, the surer.

@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::lexicon::{Lexicon, Modal, Modality};
-use crate::catalog::{CustomerDuty, CustomerRight};
+use crate::catalog::{CustomerDuty, CustomerRight, TopicOnly};
 use crate::matcher::CompiledRequirement;
 use crate::parties::{Mention, Role, Roles};
 use crate::status::{Stance, Status};
@@ -148,6 +148,14 @@ pub struct Judgement {
     pub explicit: bool,
 }
 
+impl Judgement {
+    /// A partial that rests on a mention (a permission, a description, a
+    /// feature offered) rather than on a weak commitment.
+    pub fn is_mention_level(&self) -> bool {
+        self.status == Status::Partial && matches!(self.rule, "permission" | "assurance" | "customer-feature")
+    }
+}
+
 fn words_between(text: &str, r: Range<usize>) -> Vec<&str> {
     text.get(r).unwrap_or("").split_whitespace().collect()
 }
@@ -204,10 +212,13 @@ fn clause_of(view: &SentenceView<'_>, pos: usize) -> (usize, usize) {
 
 /// The reading of the clause around `pos`: modal, subject, passive.
 struct Reading {
+    clause: (usize, usize),
     modal: Option<Modal>,
     subject: Option<Mention>,
     passive: bool,
     after_modal: String,
+    /// The modal words and what follows them (bounded).
+    modal_and_after: String,
 }
 
 fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Reading {
@@ -221,31 +232,47 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
     let modal = before
         .or_else(|| view.modals.iter().find(|m| m.start >= pos && m.start < c_end).copied())
         .or_else(|| view.modals.iter().rev().find(|m| m.start < c_start).copied());
+    // "do not commit to", "don't warrant", "may no longer": a negation
+    // next to another modal negates it.
+    let modal = modal.map(|m| {
+        let negated = view.modals.iter().any(|n| {
+            n.modality == Modality::Negation
+                && ((n.end <= m.start && words_between(view.text, n.end..m.start).len() <= 2)
+                    || (n.start >= m.end && words_between(view.text, m.end..n.start).len() <= 1))
+        });
+        if negated && m.modality != Modality::Negation {
+            Modal {
+                modality: Modality::Negation,
+                ..m
+            }
+        } else {
+            m
+        }
+    });
     let Some(modal) = modal else {
         // No modal: a present-tense statement, if its subject is named.
         let subject = view
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.end <= pos.max(c_start) && m.start >= c_start.min(pos))
+            .filter(|m| m.end <= pos && m.start >= c_start)
             .find(|m| subject_like(view, m))
-            .or_else(|| {
-                view.mentions
-                    .iter()
-                    .filter(|m| m.start >= c_start && m.end <= c_end)
-                    .find(|m| subject_like(view, m))
-            })
             .copied();
         return Reading {
+            clause: (c_start, c_end),
             modal: None,
             subject,
             passive: false,
             after_modal: String::new(),
+            modal_and_after: String::new(),
         };
     };
     let after = view.text.get(modal.end..).unwrap_or("");
     let after_modal: String = after.chars().take(80).collect();
+    let modal_and_after: String = view.text.get(modal.start..).unwrap_or("").chars().take(100).collect();
     Reading {
+        modal_and_after,
+        clause: (c_start, c_end),
         subject: subject_before(view, modal.start),
         passive: lexicon.is_passive_after(after),
         modal: Some(modal),
@@ -274,6 +301,8 @@ fn commitment_level(req: &CompiledRequirement, sentence: &str) -> (Status, &'sta
     }
     if req.core.is_empty() || req.core.is_match(sentence) {
         (Status::Covered, "core")
+    } else if req.topic_only == TopicOnly::Mention {
+        (Status::Missing, "topic-only")
     } else {
         (Status::Partial, "topic-only")
     }
@@ -288,80 +317,28 @@ fn stance_of(status: Status) -> Stance {
     }
 }
 
-/// Judges one sentence for one requirement. `None` when the sentence is not
-/// about the requirement at all.
-pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexicon) -> Option<Judgement> {
-    let sentence = view.sentence();
-    let topic = if req.topic.is_empty() {
-        0..0
-    } else {
-        req.topic.find(sentence)?
-    };
-    if req.exclude.is_match(sentence) {
-        return None;
-    }
-    let topic_text = sentence.get(topic.clone()).unwrap_or("").to_string();
-    let pos = view.offset + topic.start;
-    let reading = read_clause(view, lexicon, pos);
-    let modality = reading.modal.map_or(Modality::Assurance, |m| m.modality);
-    let modal_text = reading
-        .modal
-        .and_then(|m| view.text.get(m.start..m.end))
-        .unwrap_or("")
-        .to_string();
-    let subject_text = reading
-        .subject
-        .and_then(|m| view.text.get(m.start..m.end))
-        .unwrap_or("")
-        .to_string();
+/// Whose clause it is and what it does, once passives, "you will be
+/// notified" and "is your responsibility" have been resolved.
+struct Resolved {
+    subject: Subject,
+    modality: Modality,
+    /// The clause reads as something the customer may do or will have.
+    customer_right: bool,
+    /// A named provider-side actor states something in the present tense.
+    named_actor: bool,
+    clause: Range<usize>,
+}
+
+fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: usize) -> Resolved {
+    let mut modality = reading.modal.map_or(Modality::Assurance, |m| m.modality);
     let mut subject = reading
         .subject
         .map_or(Subject::Impersonal, |m| Subject::Party(m.role));
-    let explicit = reading.subject.is_some() && reading.modal.is_some();
-
-    let make = |status: Status, rule: &'static str, subject: Subject, stance: Option<Stance>| {
-        let mut score = match status {
-            Status::Covered => 30.0,
-            Status::Partial => 20.0,
-            Status::Disclaimed => 10.0,
-            Status::Missing => 0.0,
-        };
-        if explicit {
-            score += 2.0;
-        }
-        if rule == "core" || rule == "protective" || rule == "disclaimer" {
-            score += 3.0;
-        }
-        if req.core.is_match(sentence) {
-            score += 1.0;
-        }
-        score -= (sentence.len() as f32 / 400.0).min(3.0);
-        Judgement {
-            status,
-            stance: stance.unwrap_or_else(|| stance_of(status)),
-            subject,
-            subject_text: subject_text.clone(),
-            modality,
-            modal_text: modal_text.clone(),
-            topic_text: topic_text.clone(),
-            rule,
-            score,
-            explicit,
-        }
-    };
-
-    if view.definition {
-        return Some(make(Status::Missing, "definition", subject, None));
-    }
-    if req.disclaimer.is_match(sentence) {
-        return Some(make(Status::Disclaimed, "disclaimer", subject, None));
-    }
-
+    let (c_start, c_end) = reading.clause;
     // Passive voice: the grammatical subject is not the actor.
     if reading.passive {
-        let to = clause_of(view, pos).1;
         let from = reading.modal.map_or(pos, |m| m.end);
-        subject = match agent_after(view, from, to) {
+        subject = match agent_after(view, from, c_end) {
             Some(role) => Subject::Party(role),
             None if subject == Subject::Party(Role::Customer) => Subject::Impersonal,
             None => subject,
@@ -377,28 +354,140 @@ pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexic
     if subject == Subject::Impersonal && view.customer_section {
         subject = Subject::Party(Role::Customer);
     }
+    // "Keeping copies is your responsibility": a duty put on the customer.
+    let clause = view.text.get(c_start..c_end).unwrap_or("");
+    if subject != Subject::Party(Role::Provider) && lexicon.customer_responsibility(clause).is_some() {
+        subject = Subject::Party(Role::Customer);
+        modality = Modality::Obligation;
+    }
+    let customer_right = subject == Subject::Party(Role::Customer)
+        && (modality == Modality::Permission
+            || (modality == Modality::Obligation && lexicon.customer_right_after(&reading.after_modal)));
+    let named_actor = reading.subject.is_some_and(|m| {
+        m.role != Role::Customer && !NOT_A_VERB.contains(&next_word(view.text, m.end).as_str())
+    });
+    Resolved {
+        subject,
+        modality,
+        customer_right,
+        named_actor,
+        clause: c_start..c_end,
+    }
+}
 
-    if subject == Subject::Party(Role::Customer) {
-        let right = modality == Modality::Permission
-            || (modality == Modality::Obligation && lexicon.customer_right_after(&reading.after_modal));
-        return Some(match (modality, req.customer_right, req.customer_duty) {
-            (Modality::Negation, CustomerRight::Commitment, _) => {
-                make(Status::Disclaimed, "customer-loses-right", subject, None)
+/// Judges one sentence for one requirement. `None` when the sentence is not
+/// about the requirement at all.
+///
+/// A long sentence can hold several clauses ("may disclose ... and will
+/// notify ..."): the sentence is read at its topic and, where the
+/// requirement's core appears elsewhere, there too; the stronger reading
+/// stands.
+pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexicon) -> Option<Judgement> {
+    let sentence = view.sentence();
+    let topic = if req.topic.is_empty() {
+        0..0
+    } else {
+        req.topic.find(sentence)?
+    };
+    // An exclusion counts where it touches the topic's clause.
+    let (t_start, t_end) = clause_of(view, view.offset + topic.start);
+    let topic_clause = view.text.get(t_start..t_end).unwrap_or("");
+    if req.exclude.is_match(topic_clause) {
+        return None;
+    }
+    let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
+    let core_at = req.core.find(sentence).map(|m| m.start);
+    let second = core_at
+        .filter(|&c| clause_of(view, view.offset + c) != (t_start, t_end))
+        .filter(|&c| {
+            let (s, e) = clause_of(view, view.offset + c);
+            !req.exclude.is_match(view.text.get(s..e).unwrap_or(""))
+        })
+        .map(|c| judge_at(req, view, lexicon, topic.clone(), c));
+    Some(match second {
+        Some(s) if (s.status, s.score) > (first.status, first.score) && s.status != Status::Disclaimed => s,
+        _ => first,
+    })
+}
+
+fn judge_at(
+    req: &CompiledRequirement,
+    view: &SentenceView<'_>,
+    lexicon: &Lexicon,
+    topic: Range<usize>,
+    anchor: usize,
+) -> Judgement {
+    let sentence = view.sentence();
+    let pos = view.offset + anchor;
+    let reading = read_clause(view, lexicon, pos);
+    let r = resolve(view, lexicon, &reading, pos);
+    let clause = view.text.get(r.clause.clone()).unwrap_or("");
+    let explicit = reading.subject.is_some() && reading.modal.is_some();
+    let core_match = req.core.is_match(sentence);
+
+    let make = |status: Status, rule: &'static str| {
+        let mut score = match status {
+            Status::Covered => 30.0,
+            Status::Partial => 20.0,
+            Status::Disclaimed => 10.0,
+            Status::Missing => 0.0,
+        };
+        if explicit {
+            score += 2.0;
+        }
+        if matches!(rule, "core" | "protective" | "disclaimer") {
+            score += 3.0;
+        }
+        if core_match {
+            score += 1.0;
+        }
+        score -= (sentence.len() as f32 / 400.0).min(3.0);
+        Judgement {
+            status,
+            stance: stance_of(status),
+            subject: r.subject,
+            subject_text: reading
+                .subject
+                .and_then(|m| view.text.get(m.start..m.end))
+                .unwrap_or("")
+                .to_string(),
+            modality: r.modality,
+            modal_text: reading
+                .modal
+                .and_then(|m| view.text.get(m.start..m.end))
+                .unwrap_or("")
+                .to_string(),
+            topic_text: sentence.get(topic.clone()).unwrap_or("").to_string(),
+            rule,
+            score,
+            explicit,
+        }
+    };
+
+    if view.definition {
+        return make(Status::Missing, "definition");
+    }
+    if req.disclaimer.is_match(sentence) {
+        return make(Status::Disclaimed, "disclaimer");
+    }
+
+    if r.subject == Subject::Party(Role::Customer) {
+        return match (r.modality, req.customer_right, req.customer_duty) {
+            (Modality::Negation, CustomerRight::Commitment, _) if lexicon.lost_right(&reading.modal_and_after) => {
+                make(Status::Disclaimed, "customer-loses-right")
             }
-            (_, CustomerRight::Commitment, _) if right => {
+            (_, CustomerRight::Commitment, _) if r.customer_right => {
                 let (status, rule) = commitment_level(req, sentence);
-                make(status, if rule == "core" { "customer-right" } else { rule }, subject, None)
+                make(status, if rule == "core" { "customer-right" } else { rule })
             }
-            (_, CustomerRight::Qualified, _) if right => make(Status::Partial, "customer-feature", subject, None),
-            (Modality::Obligation, _, CustomerDuty::Disclaimer) => {
-                make(Status::Disclaimed, "customer-duty", subject, None)
-            }
-            _ => make(Status::Missing, "customer-obligation", subject, None),
-        });
+            (_, CustomerRight::Qualified, _) if r.customer_right => make(Status::Partial, "customer-feature"),
+            (Modality::Obligation, _, CustomerDuty::Disclaimer) => make(Status::Disclaimed, "customer-duty"),
+            _ => make(Status::Missing, "customer-obligation"),
+        };
     }
 
     // Provider, both parties, a sub-contractor, or nobody named.
-    Some(match modality {
+    match r.modality {
         Modality::Negation => {
             if req.protective.is_match(sentence) {
                 let status = if req.weak.is_match(sentence) {
@@ -406,28 +495,25 @@ pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexic
                 } else {
                     Status::Covered
                 };
-                make(status, "protective", subject, None)
+                make(status, "protective")
             } else {
-                make(Status::Disclaimed, "negated", subject, None)
+                make(Status::Disclaimed, "negated")
             }
         }
-        Modality::Permission => make(Status::Partial, "permission", subject, None),
+        Modality::Permission => make(Status::Partial, "permission"),
         Modality::Obligation => {
             let (status, rule) = commitment_level(req, sentence);
-            make(status, rule, subject, None)
+            make(status, rule)
         }
         Modality::Assurance => {
-            let named_actor = reading.subject.is_some_and(|m| {
-                m.role != Role::Customer && !NOT_A_VERB.contains(&next_word(view.text, m.end).as_str())
-            });
-            if view.conditional && !named_actor {
-                make(Status::Missing, "conditional", subject, None)
-            } else if named_actor || lexicon.has_present_passive(sentence) {
+            if view.conditional && !r.named_actor {
+                make(Status::Missing, "conditional")
+            } else if r.named_actor || lexicon.has_present_passive(clause) {
                 let (status, rule) = commitment_level(req, sentence);
-                make(status, rule, subject, None)
+                make(status, if rule == "topic-only" { "assurance" } else { rule })
             } else {
-                make(Status::Missing, "no-statement", subject, None)
+                make(Status::Missing, "no-statement")
             }
         }
-    })
+    }
 }

@@ -45,9 +45,12 @@ pub struct Modal {
 
 const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\bno\s+longer\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b";
 
+/// Restrictions read as obligations: "may only", "can only", "may solely".
+const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
+
 const PERMISSION: &str = r"\bmay\b|\bmight\b|\bcan\b|\bcould\b|\breserves?\s+(?:the|its|their|our)\s+right\b|\bretains?\s+the\s+right\b|\b(?:is|are)\s+(?:entitled|permitted|authori[sz]ed|free|allowed)\s+to\b|\b(?:has|have)\s+the\s+(?:right|option|opportunity|ability)\b|\bat\s+(?:its|our|their|[a-z]+'s)\s+(?:sole\s+|absolute\s+|reasonable\s+|own\s+|complete\s+)*(?:discretion|option|election)\b|\bin\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+)?discretion\b|\boptionally\b";
 
-const OBLIGATION: &str = r"\bshall\b|\bwill\b|\bmust\b|\bagrees?\s+to\b|\bundertakes?\b|\bcommits?\s+to\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound|committed)\s+to\b|\b(?:is|are|remains?|remain)\s+(?:fully\s+|solely\s+|exclusively\s+|entirely\s+|primarily\s+|ultimately\s+)?(?:responsible|liable|accountable)\s+for\b|\bensures?\b|\bguarantees?\b|\bwarrants?\b|\b(?:has|have)\s+to\b|\bendeavou?rs?\s+to\b|\bneeds?\s+to\b|\bis\s+obligated\b";
+const OBLIGATION: &str = r"\bshall\b|\bwill\b|\bmust\b|\bagrees?\s+to\b|\bundertakes?\b|\bcommits?\s+to\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound|committed)\s+to\b|(?:\b(?:is|are|remains?|remain)\s+|'re\s+)(?:fully\s+|solely\s+|exclusively\s+|entirely\s+|primarily\s+|ultimately\s+)?(?:responsible|liable|accountable)\s+(?:to\s+(?:\S+\s+){1,3})?for\b|\bensures?\b|\bguarantees?\b|\bwarrants?\b|\b(?:has|have)\s+to\b|\bendeavou?rs?\s+to\b|\bneeds?\s+to\b|\bis\s+obligated\b|\b(?:uses?|using|make|makes|making)\s+(?:all\s+)?(?:commercially\s+)?(?:reasonable|best|good[- ]faith)\s+efforts\s+to\b|(?:\b(?:is|are|remains?)\s+|'re\s+)(?:\w+\s+)?responsible\s+to\b";
 
 const PARTICIPLE: &str = r"(?:\w+ed|\w+en|kept|held|made|given|sent|told|done|set|put|built|run|shown|known|taken|stored|hosted|located|bound|found|paid|sold|left|lost|met|read|spent|won|brought|bought|caught|taught|thought|sought)";
 
@@ -64,6 +67,8 @@ pub struct Lexicon {
     notice_period: Regex,
     notice_word: Regex,
     conditional_start: Regex,
+    customer_responsibility: Regex,
+    lost_right: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -96,10 +101,11 @@ impl Lexicon {
     /// Only if a built-in pattern were broken, which the tests rule out.
     pub fn new() -> Result<Lexicon> {
         let modal = format!(
-            "(?P<neg>{})|(?P<perm>{})|(?P<obl>{})",
+            "(?P<neg>{})|(?P<res>{})|(?P<perm>{})|(?P<obl>{})",
             apostrophes(NEGATION),
+            RESTRICTION,
             apostrophes(PERMISSION),
-            OBLIGATION
+            apostrophes(OBLIGATION)
         );
         Ok(Lexicon {
             modal: build("modal", &modal)?,
@@ -109,7 +115,7 @@ impl Lexicon {
             )?,
             present_passive: build(
                 "present-passive",
-                &format!(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?{PARTICIPLE}\b"),
+                &format!(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b"),
             )?,
             customer_receives: build(
                 "customer-receives",
@@ -125,7 +131,7 @@ impl Lexicon {
             )?,
             clause_bound: build(
                 "clause",
-                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|, but |, except |, unless |, provided that |, provided, however|, however,? |, whereas |\. ",
+                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided that |, provided, however|, whereas |\. ",
             )?,
             notice_period: build(
                 "notice-period",
@@ -136,6 +142,14 @@ impl Lexicon {
                 r"\b(?:notice|notif\w*|inform\w*|advance|prior|before|announce\w*)\b",
             )?,
             conditional_start: build("conditional", r"^\W{0,3}(?:if|where|when|whenever|in\s+the\s+event|should|unless|to\s+the\s+extent)\b")?,
+            lost_right: build(
+                "lost-right",
+                &apostrophes(r"^(?:\w+\s+){0,2}(?:no\s+longer|not\s+(?:be\s+able|have\s+(?:any\s+)?(?:access|the\s+right|the\s+ability)|be\s+(?:permitted|entitled|allowed)))|^(?:cannot|can't|may\s+not|will\s+not|won't|shall\s+not)\s+(?:\w+\s+)?(?:access|retrieve|export|download|recover|obtain)\b"),
+            )?,
+            customer_responsibility: build(
+                "customer-responsibility",
+                &apostrophes(r"\b(?:your|the\s+customer's|customer's|the\s+client's|client's|subscriber's|the\s+subscriber's|licensee's)\s+(?:sole\s+|own\s+|entire\s+|exclusive\s+)?(?:responsibility|risk|obligation|duty)\b|\bat\s+(?:your|its|the\s+customer's)\s+(?:own\s+|sole\s+)?risk\b|\b(?:responsibility|risk)\s+(?:\w+\s+){0,3}(?:lies|rests|remains)\s+(?:\w+\s+){0,2}with\s+(?:you|the\s+customer|customer|the\s+client|client)\b"),
+            )?,
         })
     }
 
@@ -145,6 +159,8 @@ impl Lexicon {
         for caps in self.modal.captures_iter(text.as_bytes()) {
             let (m, modality) = if let Some(m) = caps.name("neg") {
                 (m, Modality::Negation)
+            } else if let Some(m) = caps.name("res") {
+                (m, Modality::Obligation)
             } else if let Some(m) = caps.name("perm") {
                 (m, Modality::Permission)
             } else if let Some(m) = caps.name("obl") {
@@ -186,6 +202,20 @@ impl Lexicon {
     /// True for a definition: `"Security Incident" means ...`.
     pub fn is_definition(&self, sentence: &str) -> bool {
         self.definition.is_match(sentence.as_bytes())
+    }
+
+    /// Where `text` puts a matter on the customer without naming them as the
+    /// subject: "is your responsibility", "at your own risk".
+    pub fn customer_responsibility(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.customer_responsibility
+            .find(text.as_bytes())
+            .map(|m| m.start()..m.end())
+    }
+
+    /// True when a customer's negated modal (with what follows) takes away
+    /// a right: "may no longer access", "will not be able to retrieve".
+    pub fn lost_right(&self, modal_and_after: &str) -> bool {
+        self.lost_right.is_match(modal_and_after.as_bytes())
     }
 
     /// True when the sentence opens with a condition ("If", "Where").
@@ -283,6 +313,15 @@ mod tests {
         assert_eq!(classes("We will back up data"), vec![("will", Modality::Obligation)]);
         assert_eq!(classes("We will not back up data"), vec![("will not", Modality::Negation)]);
         assert_eq!(classes("We may notify you"), vec![("may", Modality::Permission)]);
+        assert_eq!(classes("Staff may only access data"), vec![("may only", Modality::Obligation)]);
+        assert_eq!(
+            classes("The recipient may disclose it only to employees"),
+            vec![("may disclose it only to", Modality::Obligation)]
+        );
+        assert_eq!(
+            classes("It uses commercially reasonable efforts to notify"),
+            vec![("uses commercially reasonable efforts to", Modality::Obligation)]
+        );
         assert_eq!(
             classes("You are solely responsible for backups"),
             vec![("are solely responsible for", Modality::Obligation)]
@@ -291,6 +330,12 @@ mod tests {
         assert_eq!(classes("we reserve the right to"), vec![("reserve the right", Modality::Permission)]);
         assert_eq!(classes("Customer may no longer access"), vec![("may", Modality::Permission), ("no longer", Modality::Negation)]);
         assert_eq!(classes("Acme won’t sell data"), vec![("won’t", Modality::Negation)]);
+        assert_eq!(
+            classes("You’re responsible for your password"),
+            vec![("’re responsible for", Modality::Obligation)]
+        );
+        assert!(lex().customer_responsibility("Keeping copies is entirely your responsibility.").is_some());
+        assert!(lex().customer_responsibility("You use it at your own risk.").is_some());
     }
 
     #[test]

@@ -1,0 +1,212 @@
+//! The integration tests, in one binary: driven by the catalog's own
+//! example sentences and by the gold labels of `corpus/` (and, when it is
+//! beside the project, `../shared/corpus/real`).
+
+use std::path::{Path, PathBuf};
+
+use clausemap::eval::{evaluate, load_gold_dir, Labelled};
+use clausemap::report::{render, OutputFormat, Report};
+use clausemap::{Analyzer, Catalog, Format, Status};
+
+fn analyzer() -> Analyzer {
+    Analyzer::builtin().expect("built-in catalog compiles")
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn real_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is absent (the real agreements are not part of the project)", dir.display());
+        None
+    }
+}
+
+fn reports(docs: &[Labelled]) -> Vec<(PathBuf, Vec<u8>, Report)> {
+    let a = analyzer();
+    docs.iter()
+        .map(|d| {
+            let bytes = std::fs::read(&d.path).expect("document readable");
+            let format = Format::from_path(&d.path).expect("known extension");
+            let report = a
+                .analyze_bytes(&d.path.display().to_string(), &bytes, format)
+                .expect("analyses");
+            (d.path.clone(), bytes, report)
+        })
+        .collect()
+}
+
+#[test]
+fn catalog_examples_reach_their_statuses() {
+    let a = analyzer();
+    let catalog = Catalog::builtin().unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for req in &catalog.requirements {
+        for ex in &req.examples {
+            let report = a.analyze_str("example.md", &ex.text, Format::Markdown).unwrap();
+            let finding = report.findings.iter().find(|f| f.id == req.id).unwrap();
+            checked += 1;
+            if let Some(want) = ex.status {
+                if finding.status != want {
+                    failures.push(format!("{}: want {want}, got {}: {}", req.id, finding.status, ex.text));
+                }
+            }
+            if let Some(avoid) = ex.not {
+                if finding.status == avoid {
+                    failures.push(format!("{}: must not be {avoid}: {}", req.id, ex.text));
+                }
+            }
+        }
+    }
+    assert!(checked >= 13 * 4, "every requirement carries examples ({checked})");
+    assert!(failures.is_empty(), "{} of {checked} examples fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn corpus_gold_labels_are_met() {
+    let docs = load_gold_dir(&corpus_dir()).unwrap();
+    assert!(docs.len() >= 8, "corpus holds at least 8 labelled agreements");
+    let ev = evaluate(&analyzer(), &docs);
+    println!("{}", ev.render());
+    assert!(ev.failures.is_empty(), "{:?}", ev.failures);
+    assert!(ev.accuracy() >= 0.74, "corpus accuracy {:.3}", ev.accuracy());
+    assert!(ev.macro_f1() >= 0.70, "corpus macro-F1 {:.3}", ev.macro_f1());
+    assert!(ev.citation_hit_rate().0 >= 0.75, "corpus citation hit {:.3}", ev.citation_hit_rate().0);
+}
+
+#[test]
+fn corpus_exercises_every_requirement_in_every_status() {
+    let docs = load_gold_dir(&corpus_dir()).unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    for req in &catalog.requirements {
+        for status in Status::ALL {
+            let n = docs
+                .iter()
+                .filter(|d| d.gold.labels.get(&req.id).is_some_and(|l| l.status == status))
+                .count();
+            assert!(n >= 1, "{} is never {status} in corpus/", req.id);
+        }
+    }
+}
+
+#[test]
+fn real_agreements_meet_the_core_targets() {
+    let Some(dir) = real_dir() else { return };
+    let docs = load_gold_dir(&dir).unwrap();
+    let ev = evaluate(&analyzer(), &docs);
+    println!("{}", ev.render());
+    assert!(ev.failures.is_empty(), "{:?}", ev.failures);
+    assert!(ev.accuracy() >= 0.70, "accuracy {:.3}", ev.accuracy());
+    assert!(ev.macro_f1() >= 0.55, "macro-F1 {:.3}", ev.macro_f1());
+    assert!(ev.citation_hit_rate().0 >= 0.70, "citation hit {:.3}", ev.citation_hit_rate().0);
+}
+
+/// Letters and digits of a text, lower-cased: what must survive the trip
+/// from raw bytes to excerpt text (markup and white space may not).
+fn alnum(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn assert_ranges_map_back(path: &Path, bytes: &[u8], report: &Report) {
+    for f in &report.findings {
+        for e in &f.excerpts {
+            let (s, t) = (e.start as usize, e.end as usize);
+            assert!(s < t && t <= bytes.len(), "{}: {} range {s}..{t}", path.display(), f.id);
+            let raw = String::from_utf8_lossy(&bytes[s..t]);
+            let raw_alnum = alnum(&raw);
+            let text_alnum = alnum(&e.text);
+            // The raw range starts and ends where the excerpt does, and every
+            // word of the excerpt is in it, in order (link targets and markup
+            // in between are allowed).
+            assert_eq!(raw_alnum.chars().next(), text_alnum.chars().next(), "{}: {} start: {raw:?} vs {:?}", path.display(), f.id, e.text);
+            assert_eq!(raw_alnum.chars().last(), text_alnum.chars().last(), "{}: {} end: {raw:?} vs {:?}", path.display(), f.id, e.text);
+            let mut rest = raw_alnum.as_str();
+            for word in e.text.split_whitespace().map(alnum).filter(|w| !w.is_empty()) {
+                let at = rest.find(&word).unwrap_or_else(|| {
+                    panic!("{}: {}: word {word:?} of {:?} not in raw range {raw:?}", path.display(), f.id, e.text)
+                });
+                rest = &rest[at + word.len()..];
+            }
+            // The line is the line of the start.
+            let line = 1 + bytes[..s].iter().filter(|&&b| b == b'\n').count() as u64;
+            assert_eq!(e.line, line, "{}: {} line", path.display(), f.id);
+        }
+    }
+}
+
+#[test]
+fn every_excerpt_range_maps_back_to_its_text_in_corpus() {
+    let docs = load_gold_dir(&corpus_dir()).unwrap();
+    for (path, bytes, report) in reports(&docs) {
+        assert_ranges_map_back(&path, &bytes, &report);
+    }
+}
+
+#[test]
+fn every_excerpt_range_maps_back_to_its_text_in_real_agreements() {
+    let Some(dir) = real_dir() else { return };
+    let docs = load_gold_dir(&dir).unwrap();
+    for (path, bytes, report) in reports(&docs) {
+        assert_ranges_map_back(&path, &bytes, &report);
+    }
+}
+
+#[test]
+fn reports_round_trip_through_json_and_are_deterministic() {
+    let docs = load_gold_dir(&corpus_dir()).unwrap();
+    let a = analyzer();
+    for (path, bytes, report) in reports(&docs) {
+        let json = render(&report, OutputFormat::Json);
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report, "{}", path.display());
+        let format = Format::from_path(&path).unwrap();
+        let again = a.analyze_bytes(&path.display().to_string(), &bytes, format).unwrap();
+        assert_eq!(render(&again, OutputFormat::Json), json, "{} not deterministic", path.display());
+        for f in [OutputFormat::Markdown, OutputFormat::Text] {
+            assert_eq!(render(&again, f), render(&report, f));
+        }
+    }
+}
+
+#[test]
+fn report_json_has_the_spec_shape() {
+    let report = analyzer()
+        .analyze_str("t.md", "# T\n\nWe back up your data daily.\n", Format::Markdown)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&render(&report, OutputFormat::Json)).unwrap();
+    assert_eq!(v["schema"], "clausemap.report.v1");
+    for key in ["path", "format", "bytes", "title", "parties", "warnings"] {
+        assert!(v["document"].get(key).is_some(), "document.{key}");
+    }
+    assert_eq!(v["catalog"]["id"], "iso27002-2022-5.23");
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 13);
+    let ids: Vec<&str> = findings.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "notice-a", "notice-b", "notice-c"]);
+    let i = &findings[8];
+    assert_eq!(i["status"], "covered");
+    assert_eq!(i["group"], "provision");
+    let ex = &i["excerpts"][0];
+    for key in ["text", "start", "end", "line", "section", "stance"] {
+        assert!(ex.get(key).is_some(), "excerpt.{key}");
+    }
+    for key in ["covered", "partial", "disclaimed", "missing"] {
+        assert!(v["summary"][key].is_u64());
+    }
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Analyzer>();
+    check::<Catalog>();
+    check::<Report>();
+    check::<clausemap::Error>();
+    check::<clausemap::document::Document>();
+    check::<clausemap::explain::Explanation>();
+}
