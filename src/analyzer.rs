@@ -239,6 +239,7 @@ impl Analyzer {
             candidates,
             parties,
             references,
+            facts,
             ..
         } = scanner;
         let parties = parties.finish();
@@ -258,7 +259,7 @@ impl Analyzer {
             }
             analysis_text.push_str(&cand.text);
             let section = summary.outline.path(cand.section);
-            let view = SentenceView::new(&analysis_text, offset, &section, &self.lexicon, &roles);
+            let view = SentenceView::new(&analysis_text, offset, &section, &self.lexicon, &roles, facts);
             for (ri, req) in self.matcher.requirements.iter().enumerate() {
                 if cand.reqs & (1u128.checked_shl(ri as u32).unwrap_or(0)) == 0 {
                     continue;

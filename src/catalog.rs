@@ -94,6 +94,19 @@ pub enum TopicOnly {
     Mention,
 }
 
+/// What a provider's negation on the topic amounts to when no pattern
+/// says more ("we do not back up your data" vs "those apps are not our
+/// vendors").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NegationReads {
+    /// A disclaimer: the provider says it does not do the thing.
+    #[default]
+    Disclaimer,
+    /// Nothing: only the requirement's disclaimer patterns disclaim.
+    Mention,
+}
+
 /// An example sentence that must (or must not) reach a status when it is
 /// analysed on its own, as a one-sentence agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,10 +144,15 @@ pub struct Requirement {
     /// one to be `covered`. Empty: any commitment on the topic covers.
     #[serde(default)]
     pub core: Vec<String>,
-    /// Regexes that make a commitment only `partial` (notice after the
-    /// fact, an optional paid extra, terms-only changes).
+    /// Regexes that cap a commitment meeting the core at `partial` (an
+    /// optional paid extra, notice of changes to the terms only).
     #[serde(default)]
     pub weak: Vec<String>,
+    /// Regexes for provider statements that are `partial` on their own,
+    /// without the core (notice after the fact, by posting on a web page, a
+    /// list the customer must check).
+    #[serde(default)]
+    pub partial: Vec<String>,
     /// Regexes for this requirement's disclaimer shapes.
     #[serde(default)]
     pub disclaimer: Vec<String>,
@@ -161,6 +179,9 @@ pub struct Requirement {
     /// What a commitment on the topic that misses the core amounts to.
     #[serde(default)]
     pub topic_only: TopicOnly,
+    /// What a provider's negation on the topic amounts to.
+    #[serde(default)]
+    pub negation: NegationReads,
     /// Example sentences, run as tests.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -168,11 +189,12 @@ pub struct Requirement {
 
 impl Requirement {
     /// Every regex list of the requirement with its field name.
-    pub fn pattern_lists(&self) -> [(&'static str, &[String]); 6] {
+    pub fn pattern_lists(&self) -> [(&'static str, &[String]); 7] {
         [
             ("topic", &self.topic),
             ("core", &self.core),
             ("weak", &self.weak),
+            ("partial", &self.partial),
             ("disclaimer", &self.disclaimer),
             ("protective", &self.protective),
             ("exclude", &self.exclude),

@@ -13,7 +13,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 
-use crate::catalog::{Catalog, CustomerDuty, CustomerRight, Group, Requirement, TopicOnly};
+use crate::catalog::{Catalog, CustomerDuty, CustomerRight, Group, NegationReads, Requirement, TopicOnly};
 use crate::error::CatalogLocation;
 use crate::error::{Error, Result};
 
@@ -183,8 +183,10 @@ pub struct CompiledRequirement {
     pub topic: PatternList,
     /// The core a commitment needs for `covered`.
     pub core: PatternList,
-    /// Makes a commitment `partial`.
+    /// Caps a core commitment at `partial`.
     pub weak: PatternList,
+    /// Partial on its own.
+    pub partial: PatternList,
     /// Requirement-specific disclaimer shapes.
     pub disclaimer: PatternList,
     /// Negated but protective sentences.
@@ -199,6 +201,8 @@ pub struct CompiledRequirement {
     pub disclaimer_outranks_mentions: bool,
     /// What a commitment missing the core amounts to.
     pub topic_only: TopicOnly,
+    /// What a provider's negation amounts to.
+    pub negation: NegationReads,
 }
 
 /// The compiled catalog: cue automaton plus compiled requirements.
@@ -246,6 +250,7 @@ impl Matcher {
                 topic: list("topic", &req.topic)?,
                 core: list("core", &req.core)?,
                 weak: list("weak", &req.weak)?,
+                partial: list("partial", &req.partial)?,
                 disclaimer: list("disclaimer", &req.disclaimer)?,
                 protective: list("protective", &req.protective)?,
                 exclude: list("exclude", &req.exclude)?,
@@ -253,6 +258,7 @@ impl Matcher {
                 customer_right: req.customer_right,
                 disclaimer_outranks_mentions: req.disclaimer_outranks_mentions,
                 topic_only: req.topic_only,
+                negation: req.negation,
             });
         }
         let ac = AhoCorasickBuilder::new()

@@ -33,6 +33,28 @@ pub struct Candidate {
     pub reqs: ReqSet,
 }
 
+/// Facts about the whole document that change how sentences read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// The agreement makes customer data the customer's confidential
+    /// information, so confidentiality clauses protect it.
+    pub customer_data_confidential: bool,
+}
+
+fn customer_data_confidential(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::RegexBuilder::new(
+            r"(?:customer|client|subscriber|your|service|personal)\s+(?:data|content)\s+(?:is|are|shall\s+be|will\s+be|constitutes?)\s+(?:\S+\s+){0,3}confidential\s+information|confidential\s+information\s+(?:\S+\s+){0,8}(?:includes?|including|shall\s+include)\W*\s+(?:\S+\s+){0,8}(?:customer|client|subscriber|your|service)\s+(?:data|content)|confidential\s+information\s+(?:\S+\s+){0,14}(?:to\s+which\s+it\s+has\s+access|it\s+accesses|accessed|obtained)\s+(?:\S+\s+){0,8}(?:performance|execution|provision|course)",
+        )
+        .case_insensitive(true)
+        .build()
+        .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
+}
+
 /// State of the scanning pass over one document.
 pub struct Scanner<'m> {
     matcher: &'m Matcher,
@@ -43,6 +65,8 @@ pub struct Scanner<'m> {
     pub parties: PartyFinder,
     /// Incorporated documents.
     pub references: ReferenceFinder,
+    /// Document-level facts.
+    pub facts: Facts,
     hits: Vec<(usize, ReqSet)>,
     positions: Vec<usize>,
     sentences: Vec<Range<usize>>,
@@ -77,6 +101,7 @@ impl<'m> Scanner<'m> {
             candidates: Vec::new(),
             parties: PartyFinder::new(),
             references: ReferenceFinder::new(),
+            facts: Facts::default(),
             hits: Vec::new(),
             positions: Vec::new(),
             sentences: Vec::new(),
@@ -88,6 +113,12 @@ impl<'m> Scanner<'m> {
     pub fn block(&mut self, b: &BlockRef<'_>) {
         self.parties.observe_block(b.text);
         self.references.observe_block(b, self.source);
+        if !self.facts.customer_data_confidential
+            && memchr::memmem::find(b.text.as_bytes(), b"onfidential").is_some()
+            && customer_data_confidential(b.text)
+        {
+            self.facts.customer_data_confidential = true;
+        }
         if b.kind == BlockKind::Heading {
             self.leadin = None;
             return;
@@ -141,6 +172,17 @@ impl<'m> Scanner<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confidentiality_of_customer_data() {
+        assert!(customer_data_confidential("Customer Content is Customer’s Confidential Information."));
+        assert!(customer_data_confidential("Customer Data is considered Customer's Confidential Information."));
+        assert!(customer_data_confidential("Confidential Information includes, without limitation, Customer Data."));
+        assert!(!customer_data_confidential("Each party keeps the other's Confidential Information secret."));
+        assert!(customer_data_confidential(
+            "as concerning the confidential information of the Party of which it is recipient or to which it has access within the scope of the execution of the Contract"
+        ));
+    }
 
     #[test]
     fn leadins() {

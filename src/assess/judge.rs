@@ -14,9 +14,10 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::lexicon::{Lexicon, Modal, Modality};
-use crate::catalog::{CustomerDuty, CustomerRight, TopicOnly};
+use crate::catalog::{CustomerDuty, CustomerRight, NegationReads, TopicOnly};
 use crate::matcher::CompiledRequirement;
 use crate::parties::{Mention, Role, Roles};
+use crate::scan::Facts;
 use crate::status::{Stance, Status};
 
 /// Words that may follow a party name without making it a compound noun
@@ -94,11 +95,22 @@ pub struct SentenceView<'a> {
     definition: bool,
     conditional: bool,
     customer_section: bool,
+    /// The sentence protects "Confidential Information" without naming
+    /// customer data, in an agreement that does not make customer data
+    /// confidential information: it says nothing about customer data.
+    confidentiality_only: bool,
 }
 
 impl<'a> SentenceView<'a> {
     /// Reads a sentence (with its lead-in, if any) once.
-    pub fn new(text: &'a str, offset: usize, section_path: &str, lexicon: &Lexicon, roles: &Roles) -> Self {
+    pub fn new(
+        text: &'a str,
+        offset: usize,
+        section_path: &str,
+        lexicon: &Lexicon,
+        roles: &Roles,
+        facts: Facts,
+    ) -> Self {
         let sentence = text.get(offset..).unwrap_or("");
         let section = section_path.to_lowercase();
         let last_title = section.rsplit(" > ").next().unwrap_or("");
@@ -113,6 +125,7 @@ impl<'a> SentenceView<'a> {
                 || (in_definitions && (sentence.contains(" means ") || sentence.contains(" refers to "))),
             conditional: lexicon.starts_conditional(sentence),
             customer_section: CUSTOMER_SECTIONS.iter().any(|s| last_title.contains(s)),
+            confidentiality_only: !facts.customer_data_confidential && lexicon.confidentiality_only(sentence),
         }
     }
 
@@ -180,8 +193,33 @@ fn subject_like(view: &SentenceView<'_>, m: &Mention) -> bool {
 }
 
 /// The subject governing a modal at `modal_start`: the nearest preceding
-/// party mention, unless a subordinate clause intervenes.
+/// party mention, unless a subordinate clause intervenes. In an
+/// enumeration item ("Customer will (a) ...; (b) use ...") without a
+/// subject of its own, the lead-in's subject governs.
 fn subject_before(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention> {
+    subject_nearby(view, modal_start).or_else(|| {
+        let (c_start, _) = clause_of(view, modal_start);
+        let first_item = first_item_start(view, c_start)?;
+        let lead_modal = view.modals.iter().rev().find(|m| m.end <= first_item)?;
+        subject_nearby(view, lead_modal.start)
+    })
+}
+
+/// Where the first enumeration item starts, if the clause at `c_start` is
+/// an item ("(b) ...").
+fn first_item_start(view: &SentenceView<'_>, c_start: usize) -> Option<usize> {
+    let is_item = |b: usize| {
+        view.text
+            .get(b..)
+            .is_some_and(|t| t.starts_with('(') && t.get(1..6).is_some_and(|s| s.contains(')')))
+    };
+    if !is_item(c_start) {
+        return None;
+    }
+    view.bounds.iter().copied().find(|&b| is_item(b))
+}
+
+fn subject_nearby(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention> {
     let m = view
         .mentions
         .iter()
@@ -212,6 +250,8 @@ fn clause_of(view: &SentenceView<'_>, pos: usize) -> (usize, usize) {
 
 /// The reading of the clause around `pos`: modal, subject, passive.
 struct Reading {
+    /// The customer is granted something by a provider-side actor.
+    granted: bool,
     clause: (usize, usize),
     modal: Option<Modal>,
     subject: Option<Mention>,
@@ -231,7 +271,13 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         .copied();
     let modal = before
         .or_else(|| view.modals.iter().find(|m| m.start >= pos && m.start < c_end).copied())
-        .or_else(|| view.modals.iter().rev().find(|m| m.start < c_start).copied());
+        .or_else(|| {
+            // An enumeration item without a modal of its own is governed by
+            // the lead-in ("Client is responsible for (a) ...; (c) backup"),
+            // not by a modal inside another item.
+            let limit = first_item_start(view, c_start).unwrap_or(c_start);
+            view.modals.iter().rev().find(|m| m.start < limit).copied()
+        });
     // "do not commit to", "don't warrant", "may no longer": a negation
     // next to another modal negates it.
     let modal = modal.map(|m| {
@@ -258,7 +304,13 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             .filter(|m| m.end <= pos && m.start >= c_start)
             .find(|m| subject_like(view, m))
             .copied();
+        // "The Service allows the Client to configure ...": a grant makes
+        // the customer a beneficiary with a right.
+        let granted = subject.is_some_and(|m| {
+            m.role == Role::Customer && lexicon.grant_before(view.text.get(c_start..m.start).unwrap_or(""))
+        });
         return Reading {
+            granted,
             clause: (c_start, c_end),
             modal: None,
             subject,
@@ -271,6 +323,7 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
     let after_modal: String = after.chars().take(80).collect();
     let modal_and_after: String = view.text.get(modal.start..).unwrap_or("").chars().take(100).collect();
     Reading {
+        granted: false,
         modal_and_after,
         clause: (c_start, c_end),
         subject: subject_before(view, modal.start),
@@ -294,13 +347,17 @@ fn agent_after(view: &SentenceView<'_>, from: usize, to: usize) -> Option<Role> 
 }
 
 /// Level of a provider-side commitment: covered if the requirement's core
-/// is met (or it has none) and nothing weakens it.
+/// is met (or it has none) and nothing weakens it; partial for a shape that
+/// is partial on its own; otherwise what a topic-only commitment amounts to.
 fn commitment_level(req: &CompiledRequirement, sentence: &str) -> (Status, &'static str) {
-    if req.weak.is_match(sentence) {
-        return (Status::Partial, "weak");
-    }
     if req.core.is_empty() || req.core.is_match(sentence) {
-        (Status::Covered, "core")
+        if req.weak.is_match(sentence) {
+            (Status::Partial, "weak")
+        } else {
+            (Status::Covered, "core")
+        }
+    } else if req.partial.is_match(sentence) {
+        (Status::Partial, "partial")
     } else if req.topic_only == TopicOnly::Mention {
         (Status::Missing, "topic-only")
     } else {
@@ -360,6 +417,9 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
         subject = Subject::Party(Role::Customer);
         modality = Modality::Obligation;
     }
+    if reading.granted {
+        modality = Modality::Permission;
+    }
     let customer_right = subject == Subject::Party(Role::Customer)
         && (modality == Modality::Permission
             || (modality == Modality::Obligation && lexicon.customer_right_after(&reading.after_modal)));
@@ -398,7 +458,7 @@ pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexic
     let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
     let core_at = req.core.find(sentence).map(|m| m.start);
     let second = core_at
-        .filter(|&c| clause_of(view, view.offset + c) != (t_start, t_end))
+        .filter(|&c| c != topic.start)
         .filter(|&c| {
             let (s, e) = clause_of(view, view.offset + c);
             !req.exclude.is_match(view.text.get(s..e).unwrap_or(""))
@@ -467,6 +527,19 @@ fn judge_at(
     if view.definition {
         return make(Status::Missing, "definition");
     }
+    if view.confidentiality_only {
+        return make(Status::Missing, "confidentiality-only");
+    }
+    // A protective negation ("will not transfer ... without consent")
+    // is read before any disclaimer shape it resembles.
+    if r.modality == Modality::Negation && r.subject != Subject::Party(Role::Customer) && req.protective.is_match(sentence) {
+        let status = if req.weak.is_match(sentence) {
+            Status::Partial
+        } else {
+            Status::Covered
+        };
+        return make(status, "protective");
+    }
     if req.disclaimer.is_match(sentence) {
         return make(Status::Disclaimed, "disclaimer");
     }
@@ -496,11 +569,24 @@ fn judge_at(
                     Status::Covered
                 };
                 make(status, "protective")
+            } else if req.negation == NegationReads::Mention {
+                // Only the requirement's express disclaimer shapes
+                // disclaim; other negations are about something else.
+                make(Status::Missing, "negated-mention")
             } else {
                 make(Status::Disclaimed, "negated")
             }
         }
-        Modality::Permission => make(Status::Partial, "permission"),
+        Modality::Permission => {
+            // A permission is a partial measure; for notice requirements only
+            // if it speaks of notice at all ("may notify you in advance").
+            let about_it = req.topic_only == TopicOnly::Partial || req.core.is_match(sentence) || req.partial.is_match(sentence);
+            if about_it {
+                make(Status::Partial, "permission")
+            } else {
+                make(Status::Missing, "permission-mention")
+            }
+        }
         Modality::Obligation => {
             let (status, rule) = commitment_level(req, sentence);
             make(status, rule)
@@ -508,7 +594,7 @@ fn judge_at(
         Modality::Assurance => {
             if view.conditional && !r.named_actor {
                 make(Status::Missing, "conditional")
-            } else if r.named_actor || lexicon.has_present_passive(clause) {
+            } else if r.named_actor || lexicon.has_present_passive(clause) || req.partial.is_match(clause) {
                 let (status, rule) = commitment_level(req, sentence);
                 make(status, if rule == "topic-only" { "assurance" } else { rule })
             } else {

@@ -43,7 +43,7 @@ pub struct Modal {
     pub modality: Modality,
 }
 
-const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\bno\s+longer\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b";
+const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\b(?:will|shall|may|can|could|would)\s+no\s+longer\b|\b(?:keeps?|retains?|holds?|stores?|makes?|maintains?|performs?|takes?|provides?|offers?)\s+no\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b|\bnone\s+of\s+(?:them|these|those|the)\b|^\W*(?:\S+\s+)?no\s+(?:\S+\s+){0,3}(?:included|provided|offered|performed|made|kept|available)\b";
 
 /// Restrictions read as obligations: "may only", "can only", "may solely".
 const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
@@ -69,6 +69,9 @@ pub struct Lexicon {
     conditional_start: Regex,
     customer_responsibility: Regex,
     lost_right: Regex,
+    grant_before: Regex,
+    confidentiality: Regex,
+    customer_data: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -131,7 +134,7 @@ impl Lexicon {
             )?,
             clause_bound: build(
                 "clause",
-                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided that |, provided, however|, whereas |\. ",
+                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided that |, provided, however|, whereas |,? so that |\. ",
             )?,
             notice_period: build(
                 "notice-period",
@@ -142,6 +145,15 @@ impl Lexicon {
                 r"\b(?:notice|notif\w*|inform\w*|advance|prior|before|announce\w*)\b",
             )?,
             conditional_start: build("conditional", r"^\W{0,3}(?:if|where|when|whenever|in\s+the\s+event|should|unless|to\s+the\s+extent)\b")?,
+            grant_before: build(
+                "grant",
+                r"\b(?:allows?|enables?|lets|permits?|gives?|provides?|offers?|grants?|helps?|authori[sz]es?)\s+(?:\S+\s+){0,2}$",
+            )?,
+            confidentiality: build("confidentiality", r"\bconfidential\s+information\b")?,
+            customer_data: build(
+                "customer-data",
+                r"\b(?:customer|client|subscriber|your|personal|service|user)\S{0,3}\s+(?:data|content|information|files)\b|\bprocessed\s+data\b",
+            )?,
             lost_right: build(
                 "lost-right",
                 &apostrophes(r"^(?:\w+\s+){0,2}(?:no\s+longer|not\s+(?:be\s+able|have\s+(?:any\s+)?(?:access|the\s+right|the\s+ability)|be\s+(?:permitted|entitled|allowed)))|^(?:cannot|can't|may\s+not|will\s+not|won't|shall\s+not)\s+(?:\w+\s+)?(?:access|retrieve|export|download|recover|obtain)\b"),
@@ -216,6 +228,19 @@ impl Lexicon {
     /// a right: "may no longer access", "will not be able to retrieve".
     pub fn lost_right(&self, modal_and_after: &str) -> bool {
         self.lost_right.is_match(modal_and_after.as_bytes())
+    }
+
+    /// True when the text before a customer mention ends with a grant
+    /// ("allows", "enables ... the").
+    pub fn grant_before(&self, before: &str) -> bool {
+        self.grant_before.is_match(before.as_bytes())
+    }
+
+    /// True when a sentence speaks of "Confidential Information" without
+    /// naming customer data.
+    pub fn confidentiality_only(&self, sentence: &str) -> bool {
+        let s = sentence.as_bytes();
+        self.confidentiality.is_match(s) && !self.customer_data.is_match(s)
     }
 
     /// True when the sentence opens with a condition ("If", "Where").
@@ -328,7 +353,9 @@ mod tests {
         );
         assert_eq!(classes("Acme shall have no obligation to"), vec![("shall have no obligation", Modality::Negation)]);
         assert_eq!(classes("we reserve the right to"), vec![("reserve the right", Modality::Permission)]);
-        assert_eq!(classes("Customer may no longer access"), vec![("may", Modality::Permission), ("no longer", Modality::Negation)]);
+        assert_eq!(classes("Customer may no longer access"), vec![("may no longer", Modality::Negation)]);
+        assert_eq!(classes("access is revoked when no longer needed"), vec![]);
+        assert_eq!(classes("Acme keeps no copy"), vec![("keeps no", Modality::Negation)]);
         assert_eq!(classes("Acme won’t sell data"), vec![("won’t", Modality::Negation)]);
         assert_eq!(
             classes("You’re responsible for your password"),
