@@ -153,6 +153,13 @@ impl PatternList {
             .map(|m| m.start()..m.end())
     }
 
+    /// Every non-overlapping match of any pattern, leftmost first.
+    pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        self.regex.as_ref().map_or_else(Vec::new, |r| {
+            r.find_iter(text.as_bytes()).map(|m| m.start()..m.end()).collect()
+        })
+    }
+
     /// True when any pattern matches.
     pub fn is_match(&self, text: &str) -> bool {
         self.regex.as_ref().is_some_and(|r| r.is_match(text.as_bytes()))

@@ -252,6 +252,8 @@ fn clause_of(view: &SentenceView<'_>, pos: usize) -> (usize, usize) {
 struct Reading {
     /// The customer is granted something by a provider-side actor.
     granted: bool,
+    /// The subject comes from a lead-in, not from the clause itself.
+    inherited: bool,
     clause: (usize, usize),
     modal: Option<Modal>,
     subject: Option<Mention>,
@@ -270,7 +272,13 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         .find(|m| m.start >= c_start && m.start < pos)
         .copied();
     let modal = before
-        .or_else(|| view.modals.iter().find(|m| m.start >= pos && m.start < c_end).copied())
+        .or_else(|| {
+            view.modals
+                .iter()
+                .filter(|m| m.start >= pos && m.start < c_end)
+                .find(|m| !lexicon.in_relative_clause(view.text.get(pos..m.start).unwrap_or("")))
+                .copied()
+        })
         .or_else(|| {
             // An enumeration item without a modal of its own is governed by
             // the lead-in ("Client is responsible for (a) ...; (c) backup"),
@@ -311,6 +319,7 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         });
         return Reading {
             granted,
+            inherited: false,
             clause: (c_start, c_end),
             modal: None,
             subject,
@@ -322,11 +331,20 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
     let after = view.text.get(modal.end..).unwrap_or("");
     let after_modal: String = after.chars().take(80).collect();
     let modal_and_after: String = view.text.get(modal.start..).unwrap_or("").chars().take(100).collect();
+    let own_subject = subject_before(view, modal.start);
+    let inherited = own_subject.is_none();
+    let subject = own_subject.or_else(|| {
+        // An enumeration item in its own block: the block lead-in's subject
+        // ("The data exporter agrees and warrants: ...").
+        let lead = view.modals.iter().rev().find(|m| m.end <= view.offset)?;
+        subject_nearby(view, lead.start)
+    });
     Reading {
         granted: false,
+        inherited,
         modal_and_after,
         clause: (c_start, c_end),
-        subject: subject_before(view, modal.start),
+        subject,
         passive: lexicon.is_passive_after(after),
         modal: Some(modal),
         after_modal,
@@ -397,12 +415,13 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
         let from = reading.modal.map_or(pos, |m| m.end);
         subject = match agent_after(view, from, c_end) {
             Some(role) => Subject::Party(role),
-            None if subject == Subject::Party(Role::Customer) => Subject::Impersonal,
+            None if subject == Subject::Party(Role::Customer) && !reading.inherited => Subject::Impersonal,
             None => subject,
         };
     }
     // "Customer will receive notice": the provider acts.
     if subject == Subject::Party(Role::Customer)
+        && !reading.inherited
         && modality == Modality::Obligation
         && lexicon.customer_receives(&reading.after_modal)
     {
@@ -419,6 +438,10 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
     }
     if reading.granted {
         modality = Modality::Permission;
+    }
+    // "shall not affect the rights of ...": a savings clause preserves.
+    if modality == Modality::Negation && lexicon.savings(&reading.after_modal) {
+        modality = Modality::Obligation;
     }
     let customer_right = subject == Subject::Party(Role::Customer)
         && (modality == Modality::Permission
@@ -456,18 +479,22 @@ pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexic
         return None;
     }
     let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
-    let core_at = req.core.find(sentence).map(|m| m.start);
-    let second = core_at
-        .filter(|&c| c != topic.start)
-        .filter(|&c| {
-            let (s, e) = clause_of(view, view.offset + c);
-            !req.exclude.is_match(view.text.get(s..e).unwrap_or(""))
-        })
-        .map(|c| judge_at(req, view, lexicon, topic.clone(), c));
-    Some(match second {
-        Some(s) if (s.status, s.score) > (first.status, first.score) && s.status != Status::Disclaimed => s,
-        _ => first,
-    })
+    // Re-read the sentence at each place its core appears (at most a few).
+    let mut best = first;
+    for core in req.core.find_all(sentence).into_iter().take(4) {
+        let clause = clause_of(view, view.offset + core.start);
+        if core.start == topic.start {
+            continue;
+        }
+        if req.exclude.is_match(view.text.get(clause.0..clause.1).unwrap_or("")) {
+            continue;
+        }
+        let j = judge_at(req, view, lexicon, topic.clone(), core.start);
+        if (j.status, j.score) > (best.status, best.score) && j.status != Status::Disclaimed {
+            best = j;
+        }
+    }
+    Some(best)
 }
 
 fn judge_at(

@@ -72,6 +72,8 @@ pub struct Lexicon {
     grant_before: Regex,
     confidentiality: Regex,
     customer_data: Regex,
+    relative: Regex,
+    savings: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -148,6 +150,14 @@ impl Lexicon {
             grant_before: build(
                 "grant",
                 r"\b(?:allows?|enables?|lets|permits?|gives?|provides?|offers?|grants?|helps?|authori[sz]es?)\s+(?:\S+\s+){0,2}$",
+            )?,
+            relative: build(
+                "relative",
+                r"\b(?:which|that|who|whom|whose)\s+(?:\S+\s+){0,6}$",
+            )?,
+            savings: build(
+                "savings",
+                r"^\s*(?:\w+ly\s+)?(?:affect|limit|prejudice|restrict|impair|derogate\s+from|diminish|reduce)\s+(?:\S+\s+){0,2}(?:rights?|obligations?|remedies|entitlements?)",
             )?,
             confidentiality: build("confidentiality", r"\bconfidential\s+information\b")?,
             customer_data: build(
@@ -228,6 +238,19 @@ impl Lexicon {
     /// a right: "may no longer access", "will not be able to retrieve".
     pub fn lost_right(&self, modal_and_after: &str) -> bool {
         self.lost_right.is_match(modal_and_after.as_bytes())
+    }
+
+    /// True when `between` (from a topic to a modal) ends inside a relative
+    /// clause ("copies from which data can be recovered"), whose modal does
+    /// not govern the main clause.
+    pub fn in_relative_clause(&self, between: &str) -> bool {
+        self.relative.is_match(between.as_bytes())
+    }
+
+    /// True when the text after a negated modal is a savings clause:
+    /// "shall not affect the rights of ...".
+    pub fn savings(&self, after_modal: &str) -> bool {
+        self.savings.is_match(after_modal.as_bytes())
     }
 
     /// True when the text before a customer mention ends with a grant
