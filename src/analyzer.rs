@@ -259,7 +259,8 @@ impl Analyzer {
             }
             analysis_text.push_str(&cand.text);
             let section = summary.outline.path(cand.section);
-            let view = SentenceView::new(&analysis_text, offset, &section, &self.lexicon, &roles, facts);
+            let table_cell = cand.kind == crate::document::BlockKind::TableCell;
+            let view = SentenceView::new(&analysis_text, offset, &section, &self.lexicon, &roles, facts, table_cell);
             for (ri, req) in self.matcher.requirements.iter().enumerate() {
                 if cand.reqs & (1u128.checked_shl(ri as u32).unwrap_or(0)) == 0 {
                     continue;

@@ -95,6 +95,10 @@ pub struct SentenceView<'a> {
     definition: bool,
     conditional: bool,
     customer_section: bool,
+    /// The sentence is a table cell long enough to state something.
+    table_row: bool,
+    /// The provider (or both parties) is named as a subject somewhere.
+    provider_speaks: bool,
     /// The sentence protects "Confidential Information" without naming
     /// customer data, in an agreement that does not make customer data
     /// confidential information: it says nothing about customer data.
@@ -110,15 +114,24 @@ impl<'a> SentenceView<'a> {
         lexicon: &Lexicon,
         roles: &Roles,
         facts: Facts,
+        table_cell: bool,
     ) -> Self {
         let sentence = text.get(offset..).unwrap_or("");
         let section = section_path.to_lowercase();
         let last_title = section.rsplit(" > ").next().unwrap_or("");
         let in_definitions = section.contains("definition") || section.contains("interpretation");
+        let mentions = roles.mentions(text);
+        let provider_speaks = mentions.iter().any(|m| {
+            matches!(m.role, Role::Provider | Role::Mutual)
+                && !m.possessive
+                && !COMPOUND_NOUNS.contains(&next_word(text, m.end).as_str())
+        });
         SentenceView {
             text,
             offset,
-            mentions: roles.mentions(text),
+            table_row: table_cell && sentence.split_whitespace().count() >= 6,
+            provider_speaks,
+            mentions,
             modals: lexicon.modals(text),
             bounds: lexicon.clause_bounds(text),
             definition: lexicon.is_definition(sentence)
@@ -183,9 +196,26 @@ fn next_word(text: &str, pos: usize) -> String {
         .to_lowercase()
 }
 
+/// Words before a noun that make it an object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "of", "to", "for", "with", "by", "from", "in", "on", "at", "about", "between", "among", "under",
+    "upon", "against", "via", "through", "into",
+];
+
 /// Whether a mention can be the subject of a clause.
 fn subject_like(view: &SentenceView<'_>, m: &Mention) -> bool {
     if m.possessive {
+        return false;
+    }
+    let before = view
+        .text
+        .get(..m.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if PREPOSITIONS.contains(&before.as_str()) {
         return false;
     }
     let next = next_word(view.text, m.end);
@@ -567,6 +597,12 @@ fn judge_at(
         };
         return make(status, "protective");
     }
+    // A requirement's own partial shape outranks a disclaimer in the same
+    // sentence ("download your data before the term ends, because access
+    // ends then" is export-until-termination: partial).
+    if req.partial.is_match(sentence) && req.disclaimer.is_match(sentence) {
+        return make(Status::Partial, "partial");
+    }
     if req.disclaimer.is_match(sentence) {
         return make(Status::Disclaimed, "disclaimer");
     }
@@ -604,6 +640,10 @@ fn judge_at(
                 make(Status::Disclaimed, "negated")
             }
         }
+        Modality::Permission if r.subject == Subject::Party(Role::ThirdParty) => {
+            // What third parties may do is not the provider's statement.
+            make(Status::Missing, "third-party-permission")
+        }
         Modality::Permission => {
             // A permission is a partial measure; for notice requirements only
             // if it speaks of notice at all ("may notify you in advance").
@@ -621,7 +661,14 @@ fn judge_at(
         Modality::Assurance => {
             if view.conditional && !r.named_actor {
                 make(Status::Missing, "conditional")
-            } else if r.named_actor || lexicon.has_present_passive(clause) || req.partial.is_match(clause) {
+            } else if lexicon.bare_reference(sentence) {
+                // SPEC: "only a bare reference to another document" is partial.
+                make(Status::Partial, "reference")
+            } else if r.named_actor
+                || lexicon.has_present_passive(clause)
+                || req.partial.is_match(clause)
+                || (req.core.is_match(clause) && (view.table_row || view.provider_speaks))
+            {
                 let (status, rule) = commitment_level(req, sentence);
                 make(status, if rule == "topic-only" { "assurance" } else { rule })
             } else {

@@ -74,6 +74,7 @@ pub struct Lexicon {
     customer_data: Regex,
     relative: Regex,
     savings: Regex,
+    bare_reference: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -150,6 +151,10 @@ impl Lexicon {
             grant_before: build(
                 "grant",
                 r"\b(?:allows?|enables?|lets|permits?|gives?|provides?|offers?|grants?|helps?|authori[sz]es?)\s+(?:\S+\s+){0,2}$",
+            )?,
+            bare_reference: build(
+                "bare-reference",
+                r"^\W{0,3}(?:please\s+)?(?:refer\s+to|see|consult|visit|read)\s+(?:\S+\s+){0,3}(?:our|the)\s+(?:\S+\s+){0,4}(?:page|policy|overview|documentation|addendum|website|site|center|centre|portal|statement)\b",
             )?,
             relative: build(
                 "relative",
@@ -238,6 +243,12 @@ impl Lexicon {
     /// a right: "may no longer access", "will not be able to retrieve".
     pub fn lost_right(&self, modal_and_after: &str) -> bool {
         self.lost_right.is_match(modal_and_after.as_bytes())
+    }
+
+    /// True for a sentence that only points to another document: "Please
+    /// refer to our Security Response page for how to ...".
+    pub fn bare_reference(&self, sentence: &str) -> bool {
+        self.bare_reference.is_match(sentence.as_bytes())
     }
 
     /// True when `between` (from a topic to a modal) ends inside a relative

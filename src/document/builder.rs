@@ -330,6 +330,24 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
                 return;
             }
         }
+        // "(e) Return the Personal Data ...": a paragraph that opens with an
+        // item label is an enumeration item.
+        if kind == BlockKind::Paragraph
+            && numbering::label(&self.cur.text).is_some_and(|l| l.kind == LabelKind::Item)
+        {
+            self.cur.kind = BlockKind::ListItem;
+            self.cur.depth = self.cur.depth.max(1);
+            if self.cur.section.is_none() {
+                self.cur.section = self.current_section();
+            }
+            // Held back like a paragraph: a PDF extraction may wrap it.
+            self.flush_held();
+            std::mem::swap(&mut self.held, &mut self.cur);
+            self.has_held = true;
+            self.cur.clear();
+            self.cur.kind = BlockKind::Paragraph;
+            return;
+        }
         if let Some(l) = label {
             let title = inline_title(&self.cur.text, l.len);
             let id = self.push_section(RANK_NUMBERED + l.depth, title);
@@ -359,7 +377,7 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
     /// a PDF extraction introduced: the held one stops mid-sentence on a
     /// long (wrapped) source line.
     fn continues_held(&self) -> bool {
-        if self.held.kind != BlockKind::Paragraph {
+        if !matches!(self.held.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             return false;
         }
         let ends_open = self
