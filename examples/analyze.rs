@@ -20,7 +20,8 @@ use clausemap::{Analyzer, Catalog, Error, Format};
 const SAMPLE_NAME: &str = "corpus/nimbus-harbor-msa.md";
 const SAMPLE: &[u8] = include_bytes!("../corpus/nimbus-harbor-msa.md");
 
-const USAGE: &str = "usage: analyze [FILE] [--format json|markdown|text] [--catalog PATH] [--explain ID] \
+const USAGE: &str =
+    "usage: analyze [FILE] [--format json|markdown|text] [--catalog PATH] [--explain ID] \
                      [--input-format markdown|text] [--max-bytes N]";
 
 struct Options {
@@ -63,31 +64,34 @@ fn parse_args() -> Result<Option<Options>, Error> {
             }
             "--format" | "-f" => {
                 let v = take("--format")?;
-                o.output = OutputFormat::from_name(&v)
-                    .ok_or_else(|| Error::Usage(format!("unknown output format '{v}'; use json, markdown or text")))?;
+                o.output = OutputFormat::from_name(&v).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "unknown output format '{v}'; use json, markdown or text"
+                    ))
+                })?;
             }
             "--catalog" => o.catalog = Some(PathBuf::from(take("--catalog")?)),
             "--explain" => o.explain = Some(take("--explain")?),
             "--input-format" => {
                 let v = take("--input-format")?;
-                o.input_format = Some(
-                    Format::from_name(&v)
-                        .ok_or_else(|| Error::Usage(format!("unknown input format '{v}'; use markdown or text")))?,
-                );
+                o.input_format = Some(Format::from_name(&v).ok_or_else(|| {
+                    Error::Usage(format!("unknown input format '{v}'; use markdown or text"))
+                })?);
             }
             "--max-bytes" => {
                 let v = take("--max-bytes")?;
-                o.max_bytes = Some(
-                    v.parse()
-                        .map_err(|_| Error::Usage(format!("--max-bytes needs a number of bytes, not '{v}'")))?,
-                );
+                o.max_bytes = Some(v.parse().map_err(|_| {
+                    Error::Usage(format!("--max-bytes needs a number of bytes, not '{v}'"))
+                })?);
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(Error::Usage(format!("unknown option '{s}'; {USAGE}")));
             }
             _ => {
                 if o.file.is_some() {
-                    return Err(Error::Usage(format!("one FILE at a time (for many, use the batch example); {USAGE}")));
+                    return Err(Error::Usage(format!(
+                        "one FILE at a time (for many, use the batch example); {USAGE}"
+                    )));
                 }
                 o.file = Some(PathBuf::from(a));
             }
@@ -97,37 +101,60 @@ fn parse_args() -> Result<Option<Options>, Error> {
 }
 
 fn run() -> Result<(), Error> {
-    let Some(o) = parse_args()? else { return Ok(()) };
+    let Some(o) = parse_args()? else {
+        return Ok(());
+    };
     let catalog = match &o.catalog {
         Some(p) => Catalog::from_path(p)?,
         None => Catalog::builtin()?,
     };
     let mut analyzer = Analyzer::new(&catalog)?;
     if let Some(max) = o.max_bytes {
-        analyzer = analyzer.with_limits(Limits { max_input_bytes: max });
+        analyzer = analyzer.with_limits(Limits {
+            max_input_bytes: max,
+        });
     }
     let (name, bytes, format) = match &o.file {
         Some(path) => {
             let format = match o.input_format.or_else(|| Format::from_path(path)) {
                 Some(f) => f,
-                None => return Err(Error::UnknownFormat { path: path.display().to_string() }),
+                None => {
+                    return Err(Error::UnknownFormat {
+                        path: path.display().to_string(),
+                    })
+                }
             };
             let limit = analyzer.limits().max_input_bytes;
-            let meta = std::fs::metadata(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             if meta.len() > limit {
-                return Err(Error::TooLarge { path: path.display().to_string(), size: meta.len(), limit });
+                return Err(Error::TooLarge {
+                    path: path.display().to_string(),
+                    size: meta.len(),
+                    limit,
+                });
             }
-            let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let bytes = std::fs::read(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             (path.display().to_string(), bytes, format)
         }
-        None => (SAMPLE_NAME.to_string(), SAMPLE.to_vec(), o.input_format.unwrap_or(Format::Markdown)),
+        None => (
+            SAMPLE_NAME.to_string(),
+            SAMPLE.to_vec(),
+            o.input_format.unwrap_or(Format::Markdown),
+        ),
     };
     if let Some(id) = &o.explain {
         let explanation = analyzer.explain_bytes(&name, &bytes, format, id)?;
         match o.output {
             OutputFormat::Json => println!(
                 "{}",
-                serde_json::to_string_pretty(&explanation).map_err(|e| Error::Usage(e.to_string()))?
+                serde_json::to_string_pretty(&explanation)
+                    .map_err(|e| Error::Usage(e.to_string()))?
             ),
             _ => print!("{}", explanation.render_text()),
         }

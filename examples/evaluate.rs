@@ -25,26 +25,39 @@ fn run() -> Result<(), Error> {
         match a.as_str() {
             "--errors" => errors = true,
             "--catalog" => {
-                catalog = Some(args.next().map(PathBuf::from).ok_or_else(|| Error::Usage("--catalog needs a path".into()))?)
+                catalog = Some(
+                    args.next()
+                        .map(PathBuf::from)
+                        .ok_or_else(|| Error::Usage("--catalog needs a path".into()))?,
+                )
             }
             "--fold" | "--train" => {
-                let v = args.next().ok_or_else(|| Error::Usage(format!("{a} needs I/K, e.g. 0/3")))?;
+                let v = args
+                    .next()
+                    .ok_or_else(|| Error::Usage(format!("{a} needs I/K, e.g. 0/3")))?;
                 let (i, k) = v
                     .split_once('/')
                     .and_then(|(i, k)| Some((i.parse::<usize>().ok()?, k.parse::<usize>().ok()?)))
                     .filter(|&(i, k)| k > 0 && i < k)
-                    .ok_or_else(|| Error::Usage(format!("{a} needs I/K with I < K, e.g. 0/3, not '{v}'")))?;
+                    .ok_or_else(|| {
+                        Error::Usage(format!("{a} needs I/K with I < K, e.g. 0/3, not '{v}'"))
+                    })?;
                 split = Some((i, k, a == "--fold"));
             }
             "-h" | "--help" => {
-                println!("usage: evaluate DIR [--errors] [--catalog PATH] [--fold I/K | --train I/K]");
+                println!(
+                    "usage: evaluate DIR [--errors] [--catalog PATH] [--fold I/K | --train I/K]"
+                );
                 return Ok(());
             }
-            s if s.starts_with('-') => return Err(Error::Usage(format!("unknown option '{s}'; try --help"))),
+            s if s.starts_with('-') => {
+                return Err(Error::Usage(format!("unknown option '{s}'; try --help")))
+            }
             s => dir = Some(PathBuf::from(s)),
         }
     }
-    let dir = dir.ok_or_else(|| Error::Usage("usage: evaluate DIR [--errors] [--catalog PATH]".into()))?;
+    let dir =
+        dir.ok_or_else(|| Error::Usage("usage: evaluate DIR [--errors] [--catalog PATH]".into()))?;
     let catalog = match catalog {
         Some(p) => Catalog::from_path(&p)?,
         None => Catalog::builtin()?,
@@ -54,17 +67,35 @@ fn run() -> Result<(), Error> {
     if let Some((i, k, held_out)) = split {
         docs = fold(&docs, i, k, held_out);
         let names: Vec<&str> = docs.iter().map(|d| d.gold.document.as_str()).collect();
-        println!("{} {i}/{k}: {}", if held_out { "fold" } else { "training folds except" }, names.join(", "));
+        println!(
+            "{} {i}/{k}: {}",
+            if held_out {
+                "fold"
+            } else {
+                "training folds except"
+            },
+            names.join(", ")
+        );
     }
     if docs.is_empty() {
-        return Err(Error::Usage(format!("{}: no *.gold.json files", dir.display())));
+        return Err(Error::Usage(format!(
+            "{}: no *.gold.json files",
+            dir.display()
+        )));
     }
     let ev = evaluate(&analyzer, &docs);
     print!("{}", ev.render());
     if errors {
         println!("\nwrong statuses:");
         for o in ev.errors() {
-            println!("  {:<48} {:<9} gold {:<10} got {:<10} ({:.2})", o.document, o.id, o.gold.name(), o.predicted.name(), o.confidence);
+            println!(
+                "  {:<48} {:<9} gold {:<10} got {:<10} ({:.2})",
+                o.document,
+                o.id,
+                o.gold.name(),
+                o.predicted.name(),
+                o.confidence
+            );
         }
     }
     Ok(())

@@ -13,7 +13,9 @@ use crate::ingest::{self, Limits, Text};
 use crate::matcher::Matcher;
 use crate::parties::{Parties, Roles};
 use crate::references::FoundReference;
-use crate::report::{CatalogInfo, DocumentInfo, Excerpt, Finding, Reference, Report, Summary, SCHEMA};
+use crate::report::{
+    CatalogInfo, DocumentInfo, Excerpt, Finding, Reference, Report, Summary, SCHEMA,
+};
 use crate::scan::{Candidate, Scanner};
 
 /// A compiled catalog, ready to analyse agreements.
@@ -168,15 +170,29 @@ impl Analyzer {
     ///
     /// [`Error::Usage`] for an unknown requirement id, and the errors of
     /// [`Analyzer::analyze_bytes`].
-    pub fn explain_bytes(&self, path: &str, bytes: &[u8], format: Format, id: &str) -> Result<Explanation> {
+    pub fn explain_bytes(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        format: Format,
+        id: &str,
+    ) -> Result<Explanation> {
         let index = self
             .matcher
             .requirements
             .iter()
             .position(|r| r.id == id)
             .ok_or_else(|| {
-                let ids: Vec<&str> = self.matcher.requirements.iter().map(|r| r.id.as_str()).collect();
-                Error::Usage(format!("unknown requirement '{id}'; the catalog has: {}", ids.join(", ")))
+                let ids: Vec<&str> = self
+                    .matcher
+                    .requirements
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect();
+                Error::Usage(format!(
+                    "unknown requirement '{id}'; the catalog has: {}",
+                    ids.join(", ")
+                ))
             })?;
         let analysis = self.run(path, bytes, format)?;
         let req = self.matcher.requirements.get(index);
@@ -195,8 +211,11 @@ impl Analyzer {
                 continue;
             }
             let judged_here = judged.iter().position(|j| j.candidate == ci);
-            let judgement = judged_here.and_then(|k| judged.get(k)).map(|j| j.judgement.clone());
-            let pattern_list = |list: &crate::matcher::PatternList| list.which(&cand.text).map(str::to_string);
+            let judgement = judged_here
+                .and_then(|k| judged.get(k))
+                .map(|j| j.judgement.clone());
+            let pattern_list =
+                |list: &crate::matcher::PatternList| list.which(&cand.text).map(str::to_string);
             let decided_by = match (&judgement, req) {
                 (Some(j), Some(r)) => match j.rule {
                     "core" | "customer-right" => pattern_list(&r.core),
@@ -212,9 +231,18 @@ impl Analyzer {
                 leadin: cand.leadin.clone(),
                 line: lines.get(ci).copied().unwrap_or(1) as u64,
                 section: analysis.outline.path(cand.section),
-                cues: self.matcher.cues_in(index, &cand.text).into_iter().map(str::to_string).collect(),
-                topic_pattern: req.and_then(|r| r.topic.which(&cand.text)).map(str::to_string),
-                excluded_by: req.and_then(|r| r.exclude.which(&cand.text)).map(str::to_string),
+                cues: self
+                    .matcher
+                    .cues_in(index, &cand.text)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+                topic_pattern: req
+                    .and_then(|r| r.topic.which(&cand.text))
+                    .map(str::to_string),
+                excluded_by: req
+                    .and_then(|r| r.exclude.which(&cand.text))
+                    .map(str::to_string),
                 judgement,
                 decided_by,
                 cited: judged_here.is_some_and(|k| decision.cited.contains(&k)),
@@ -260,7 +288,15 @@ impl Analyzer {
             analysis_text.push_str(&cand.text);
             let section = summary.outline.path(cand.section);
             let table_cell = cand.kind == crate::document::BlockKind::TableCell;
-            let view = SentenceView::new(&analysis_text, offset, &section, &self.lexicon, &roles, facts, table_cell);
+            let view = SentenceView::new(
+                &analysis_text,
+                offset,
+                &section,
+                &self.lexicon,
+                &roles,
+                facts,
+                table_cell,
+            );
             for (ri, req) in self.matcher.requirements.iter().enumerate() {
                 if cand.reqs & (1u128.checked_shl(ri as u32).unwrap_or(0)) == 0 {
                     continue;
@@ -297,7 +333,12 @@ impl Analyzer {
         let mut positions: Vec<usize> = Vec::new();
         for (ri, d) in a.decisions.iter().enumerate() {
             for &k in &d.cited {
-                if let Some(c) = a.judged.get(ri).and_then(|j| j.get(k)).and_then(|j| a.candidates.get(j.candidate)) {
+                if let Some(c) = a
+                    .judged
+                    .get(ri)
+                    .and_then(|j| j.get(k))
+                    .and_then(|j| a.candidates.get(j.candidate))
+                {
                     positions.push(c.norm.start);
                 }
             }
@@ -310,13 +351,17 @@ impl Analyzer {
 
         let mut findings = Vec::with_capacity(self.matcher.requirements.len());
         for (ri, req) in self.matcher.requirements.iter().enumerate() {
-            let Some(d) = a.decisions.get(ri) else { continue };
+            let Some(d) = a.decisions.get(ri) else {
+                continue;
+            };
             let judged = a.judged.get(ri).map(Vec::as_slice).unwrap_or(&[]);
             let mut excerpts = Vec::new();
             let mut notice_days = None;
             for &k in &d.cited {
                 let Some(j) = judged.get(k) else { continue };
-                let Some(c) = a.candidates.get(j.candidate) else { continue };
+                let Some(c) = a.candidates.get(j.candidate) else {
+                    continue;
+                };
                 let r = raw(&c.norm);
                 let line = line_iter.next().unwrap_or(1);
                 if notice_days.is_none() && req.group == crate::catalog::Group::Notice {

@@ -260,7 +260,10 @@ impl Catalog {
                     file: name,
                     ..CatalogLocation::default()
                 },
-                format!("file is {} bytes, over the {MAX_CATALOG_BYTES}-byte limit for catalogs", meta.len()),
+                format!(
+                    "file is {} bytes, over the {MAX_CATALOG_BYTES}-byte limit for catalogs",
+                    meta.len()
+                ),
             ));
         }
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
@@ -273,7 +276,10 @@ impl Catalog {
                     file: name.clone(),
                     ..CatalogLocation::default()
                 },
-                format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                format!(
+                    "not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             )
         })?;
         Catalog::from_toml_str(&name, &text)
@@ -285,16 +291,21 @@ impl Catalog {
     ///
     /// [`Error::Catalog`] naming the file, line, requirement and pattern.
     pub fn from_toml_str(name: &str, text: &str) -> Result<Catalog> {
-        let at = |line: Option<usize>, requirement: Option<&str>, pattern: Option<&str>| CatalogLocation {
-            file: name.to_string(),
-            line,
-            requirement: requirement.map(str::to_string),
-            pattern: pattern.map(str::to_string),
+        let at = |line: Option<usize>, requirement: Option<&str>, pattern: Option<&str>| {
+            CatalogLocation {
+                file: name.to_string(),
+                line,
+                requirement: requirement.map(str::to_string),
+                pattern: pattern.map(str::to_string),
+            }
         };
         if text.len() > MAX_CATALOG_BYTES {
             return Err(Error::catalog(
                 at(None, None, None),
-                format!("{} bytes is over the {MAX_CATALOG_BYTES}-byte limit for catalogs", text.len()),
+                format!(
+                    "{} bytes is over the {MAX_CATALOG_BYTES}-byte limit for catalogs",
+                    text.len()
+                ),
             ));
         }
         let file: CatalogFile = toml::from_str(text).map_err(|e| {
@@ -306,7 +317,10 @@ impl Catalog {
             return Err(Error::catalog(at(None, None, None), "catalog id is empty"));
         }
         if file.requirements.is_empty() {
-            return Err(Error::catalog(at(None, None, None), "catalog has no [[requirement]] entries"));
+            return Err(Error::catalog(
+                at(None, None, None),
+                "catalog has no [[requirement]] entries",
+            ));
         }
         if file.requirements.len() > MAX_REQUIREMENTS {
             return Err(Error::catalog(
@@ -474,7 +488,10 @@ status = "covered"
         let ids: Vec<&str> = c.requirements.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "notice-a", "notice-b", "notice-c"]
+            [
+                "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "notice-a", "notice-b",
+                "notice-c"
+            ]
         );
         assert!(c.requirements.iter().all(|r| !r.examples.is_empty()));
     }
@@ -487,12 +504,17 @@ status = "covered"
     }
 
     fn err(text: &str) -> String {
-        Catalog::from_toml_str("bad.toml", text).unwrap_err().to_string()
+        Catalog::from_toml_str("bad.toml", text)
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
     fn unknown_fields_are_errors_with_a_line() {
-        let msg = err(&MINI.replace("standard = \"backups\"", "standard = \"backups\"\ncolour = \"red\""));
+        let msg = err(&MINI.replace(
+            "standard = \"backups\"",
+            "standard = \"backups\"\ncolour = \"red\"",
+        ));
         assert!(msg.starts_with("catalog bad.toml, line 11"), "{msg}");
         assert!(msg.contains("colour"), "{msg}");
     }
@@ -501,7 +523,10 @@ status = "covered"
     fn duplicate_ids_and_empty_cues_are_errors() {
         let dup = format!("{MINI}\n{}", &MINI[MINI.find("[[requirement]]").unwrap()..]);
         let msg = err(&dup);
-        assert!(msg.contains("requirement 'i'") && msg.contains("duplicate"), "{msg}");
+        assert!(
+            msg.contains("requirement 'i'") && msg.contains("duplicate"),
+            "{msg}"
+        );
         let msg = err(&MINI.replace(r#"cues = ["backup", "back up"]"#, "cues = []"));
         assert!(msg.contains("empty cue list"), "{msg}");
         let msg = err(&MINI.replace(r#"cues = ["backup", "back up"]"#, r#"cues = ["  "]"#));
@@ -510,7 +535,9 @@ status = "covered"
 
     #[test]
     fn bad_group_and_bad_status_are_errors() {
-        assert!(err(&MINI.replace("group = \"provision\"", "group = \"other\"")).contains("line 9"));
+        assert!(
+            err(&MINI.replace("group = \"provision\"", "group = \"other\"")).contains("line 9")
+        );
         assert!(err(&MINI.replace("status = \"covered\"", "status = \"great\"")).contains("great"));
     }
 

@@ -68,7 +68,11 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<Labelled>> {
     })?;
     let mut gold_files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".gold.json")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".gold.json"))
+        })
         .collect();
     gold_files.sort();
     let mut out = Vec::new();
@@ -168,9 +172,15 @@ impl Evaluation {
     /// Adds one document's report.
     pub fn add(&mut self, gold: &Gold, report: &Report) {
         for f in &report.findings {
-            let Some(label) = gold.labels.get(&f.id) else { continue };
+            let Some(label) = gold.labels.get(&f.id) else {
+                continue;
+            };
             let cited = if label.status != Status::Missing && f.status != Status::Missing {
-                let excerpts: Vec<String> = f.excerpts.iter().map(|e| normalize_evidence(&e.text)).collect();
+                let excerpts: Vec<String> = f
+                    .excerpts
+                    .iter()
+                    .map(|e| normalize_evidence(&e.text))
+                    .collect();
                 Some(label.evidence.iter().any(|ev| {
                     let ev = normalize_evidence(ev);
                     !ev.is_empty() && excerpts.iter().any(|x| x.contains(&ev))
@@ -195,7 +205,11 @@ impl Evaluation {
         if n == 0 {
             return 0.0;
         }
-        self.outcomes.iter().filter(|o| o.gold == o.predicted).count() as f64 / n as f64
+        self.outcomes
+            .iter()
+            .filter(|o| o.gold == o.predicted)
+            .count() as f64
+            / n as f64
     }
 
     /// Confusion matrix: `[gold][predicted]`, in the order covered,
@@ -214,9 +228,21 @@ impl Evaluation {
 
     /// F1 of one status (0 when it never occurs on either side).
     pub fn f1(&self, status: Status) -> f64 {
-        let tp = self.outcomes.iter().filter(|o| o.gold == status && o.predicted == status).count() as f64;
-        let fp = self.outcomes.iter().filter(|o| o.gold != status && o.predicted == status).count() as f64;
-        let fn_ = self.outcomes.iter().filter(|o| o.gold == status && o.predicted != status).count() as f64;
+        let tp = self
+            .outcomes
+            .iter()
+            .filter(|o| o.gold == status && o.predicted == status)
+            .count() as f64;
+        let fp = self
+            .outcomes
+            .iter()
+            .filter(|o| o.gold != status && o.predicted == status)
+            .count() as f64;
+        let fn_ = self
+            .outcomes
+            .iter()
+            .filter(|o| o.gold == status && o.predicted != status)
+            .count() as f64;
         if tp == 0.0 {
             return 0.0;
         }
@@ -235,7 +261,11 @@ impl Evaluation {
     pub fn citation_hit_rate(&self) -> (f64, usize, usize) {
         let scored: Vec<bool> = self.outcomes.iter().filter_map(|o| o.cited).collect();
         let hits = scored.iter().filter(|&&h| h).count();
-        let rate = if scored.is_empty() { 0.0 } else { hits as f64 / scored.len() as f64 };
+        let rate = if scored.is_empty() {
+            0.0
+        } else {
+            hits as f64 / scored.len() as f64
+        };
         (rate, hits, scored.len())
     }
 
@@ -276,9 +306,15 @@ impl Evaluation {
     pub fn render(&self) -> String {
         let mut out = String::new();
         let n = self.outcomes.len();
-        let docs: std::collections::BTreeSet<&str> = self.outcomes.iter().map(|o| o.document.as_str()).collect();
+        let docs: std::collections::BTreeSet<&str> =
+            self.outcomes.iter().map(|o| o.document.as_str()).collect();
         let (cite, hits, scored) = self.citation_hit_rate();
-        let _ = writeln!(out, "documents: {}   findings: {n}   failed: {}", docs.len(), self.failures.len());
+        let _ = writeln!(
+            out,
+            "documents: {}   findings: {n}   failed: {}",
+            docs.len(),
+            self.failures.len()
+        );
         for (d, e) in &self.failures {
             let _ = writeln!(out, "  failed {d}: {e}");
         }
@@ -293,7 +329,11 @@ impl Evaluation {
             let _ = writeln!(out, "  {id:<9} {ok:>3}/{total:<3}");
         }
         out.push_str("\nconfusion (rows gold, columns predicted):\n");
-        let _ = writeln!(out, "  {:<11} {:>8} {:>8} {:>10} {:>8}", "", "covered", "partial", "disclaimed", "missing");
+        let _ = writeln!(
+            out,
+            "  {:<11} {:>8} {:>8} {:>10} {:>8}",
+            "", "covered", "partial", "disclaimed", "missing"
+        );
         for (s, row) in Status::ALL.iter().zip(self.confusion()) {
             let _ = writeln!(
                 out,
@@ -307,7 +347,11 @@ impl Evaluation {
         }
         out.push_str("\ncalibration (confidence bucket: findings, observed share correct):\n");
         for ((lo, hi), count, ok) in self.calibration() {
-            let share = if count == 0 { String::from("-") } else { format!("{:.2}", ok as f64 / count as f64) };
+            let share = if count == 0 {
+                String::from("-")
+            } else {
+                format!("{:.2}", ok as f64 / count as f64)
+            };
             let _ = writeln!(out, "  [{lo:.1}, {hi:.1}) {count:>5} {share:>6}");
         }
         out
@@ -315,7 +359,10 @@ impl Evaluation {
 
     /// The wrong outcomes, for working on the rules.
     pub fn errors(&self) -> Vec<&Outcome> {
-        self.outcomes.iter().filter(|o| o.gold != o.predicted).collect()
+        self.outcomes
+            .iter()
+            .filter(|o| o.gold != o.predicted)
+            .collect()
     }
 }
 
@@ -325,7 +372,10 @@ mod tests {
 
     #[test]
     fn evidence_normalisation() {
-        assert_eq!(normalize_evidence("We **back up**\n  your_data\u{ad}."), "We back up yourdata.");
+        assert_eq!(
+            normalize_evidence("We **back up**\n  your_data\u{ad}."),
+            "We back up yourdata."
+        );
     }
 
     #[test]

@@ -59,7 +59,11 @@ impl Explanation {
     /// A readable account for the terminal.
     pub fn render_text(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{} {}: {} (confidence {:.2})", self.id, self.title, self.status, self.confidence);
+        let _ = writeln!(
+            out,
+            "{} {}: {} (confidence {:.2})",
+            self.id, self.title, self.status, self.confidence
+        );
         let _ = writeln!(out, "standard: {}", self.standard);
         let _ = writeln!(
             out,
@@ -87,7 +91,10 @@ impl Explanation {
             let _ = writeln!(out, "    cues: {}", c.cues.join(", "));
             match (&c.judgement, &c.topic_pattern, &c.excluded_by) {
                 (_, _, Some(ex)) => {
-                    let _ = writeln!(out, "    -> not about this requirement (exclude pattern: {ex})");
+                    let _ = writeln!(
+                        out,
+                        "    -> not about this requirement (exclude pattern: {ex})"
+                    );
                 }
                 (None, None, None) => {
                     out.push_str("    -> no topic pattern matched: not about this requirement\n");
@@ -100,15 +107,26 @@ impl Explanation {
                         out,
                         "    topic: {:?}{}",
                         j.topic_text,
-                        topic.as_deref().map(|t| format!(" (pattern {t})")).unwrap_or_default()
+                        topic
+                            .as_deref()
+                            .map(|t| format!(" (pattern {t})"))
+                            .unwrap_or_default()
                     );
                     let _ = writeln!(
                         out,
                         "    subject: {}{} · modality: {}{}",
                         j.subject.name(),
-                        if j.subject_text.is_empty() { String::new() } else { format!(" ({:?})", j.subject_text) },
+                        if j.subject_text.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({:?})", j.subject_text)
+                        },
                         j.modality.name(),
-                        if j.modal_text.is_empty() { String::new() } else { format!(" ({:?})", j.modal_text) },
+                        if j.modal_text.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({:?})", j.modal_text)
+                        },
                     );
                     let _ = writeln!(
                         out,
@@ -116,7 +134,10 @@ impl Explanation {
                         j.stance,
                         j.status,
                         j.rule,
-                        c.decided_by.as_deref().map(|p| format!(" (pattern {p})")).unwrap_or_default(),
+                        c.decided_by
+                            .as_deref()
+                            .map(|p| format!(" (pattern {p})"))
+                            .unwrap_or_default(),
                         if c.cited { " [cited]" } else { "" }
                     );
                 }
@@ -125,7 +146,11 @@ impl Explanation {
         let winners = self
             .candidates
             .iter()
-            .filter(|c| c.judgement.as_ref().is_some_and(|j| j.status == self.status))
+            .filter(|c| {
+                c.judgement
+                    .as_ref()
+                    .is_some_and(|j| j.status == self.status)
+            })
             .count();
         let _ = writeln!(
             out,

@@ -73,9 +73,7 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     fn seg_index(&self, pos: usize) -> Option<usize> {
-        self.segs
-            .partition_point(|s| s.norm <= pos)
-            .checked_sub(1)
+        self.segs.partition_point(|s| s.norm <= pos).checked_sub(1)
     }
 
     fn seg(&self, i: usize) -> Option<Seg> {
@@ -477,7 +475,10 @@ mod tests {
         let s = text.as_str();
         for (i, c) in s.char_indices() {
             let r = text.map().raw_range(i..i + c.len_utf8());
-            assert!(r.start <= r.end && r.end <= raw.len(), "{c:?} at {i}: {r:?}");
+            assert!(
+                r.start <= r.end && r.end <= raw.len(),
+                "{c:?} at {i}: {r:?}"
+            );
             if text.encoding() == Encoding::Utf8 || text.encoding() == Encoding::Utf8Bom {
                 let piece = String::from_utf8_lossy(&raw[r.clone()]);
                 let piece = piece.replace("\r\n", "\n").replace('\r', "\n");
@@ -545,11 +546,22 @@ mod tests {
     fn size_limit_is_enforced() {
         let limits = Limits { max_input_bytes: 4 };
         let err = decode("big.md", b"12345", &limits).unwrap_err();
-        assert!(matches!(err, Error::TooLarge { size: 5, limit: 4, .. }));
+        assert!(matches!(
+            err,
+            Error::TooLarge {
+                size: 5,
+                limit: 4,
+                ..
+            }
+        ));
     }
 
     fn utf16(s: &str, be: bool) -> Vec<u8> {
-        let mut v = if be { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        let mut v = if be {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
         for u in s.encode_utf16() {
             v.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
         }
@@ -568,7 +580,13 @@ mod tests {
             let r = t.map().raw_range(at..at + "“data”".len());
             let units: Vec<u16> = raw[r]
                 .chunks(2)
-                .map(|p| if be { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
+                .map(|p| {
+                    if be {
+                        u16::from_be_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_le_bytes([p[0], p[1]])
+                    }
+                })
                 .collect();
             assert_eq!(String::from_utf16(&units).unwrap(), "“data”");
             let at = s.find("État").unwrap();

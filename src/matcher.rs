@@ -13,7 +13,9 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 
-use crate::catalog::{Catalog, CustomerDuty, CustomerRight, Group, NegationReads, Requirement, TopicOnly};
+use crate::catalog::{
+    Catalog, CustomerDuty, CustomerRight, Group, NegationReads, Requirement, TopicOnly,
+};
 use crate::error::CatalogLocation;
 use crate::error::{Error, Result};
 
@@ -87,7 +89,12 @@ fn regex_message(e: &regex::Error) -> String {
         .lines()
         .rev()
         .find(|l| l.trim_start().starts_with("error:"))
-        .map(|l| l.trim_start().trim_start_matches("error:").trim().to_string())
+        .map(|l| {
+            l.trim_start()
+                .trim_start_matches("error:")
+                .trim()
+                .to_string()
+        })
         .unwrap_or_else(|| text.lines().last().unwrap_or("").trim().to_string());
     format!("invalid regex: {line}")
 }
@@ -100,7 +107,12 @@ pub struct PatternList {
 }
 
 impl PatternList {
-    fn compile(catalog: &Catalog, req: &Requirement, field: &str, list: &[String]) -> Result<PatternList> {
+    fn compile(
+        catalog: &Catalog,
+        req: &Requirement,
+        field: &str,
+        list: &[String],
+    ) -> Result<PatternList> {
         if list.is_empty() {
             return Ok(PatternList {
                 regex: None,
@@ -134,7 +146,10 @@ impl PatternList {
                         requirement: Some(req.id.clone()),
                         pattern: None,
                     },
-                    format!("the '{field}' patterns together: {}", regex_message(&combined_err)),
+                    format!(
+                        "the '{field}' patterns together: {}",
+                        regex_message(&combined_err)
+                    ),
                 ))
             }
         }
@@ -156,13 +171,17 @@ impl PatternList {
     /// Every non-overlapping match of any pattern, leftmost first.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
         self.regex.as_ref().map_or_else(Vec::new, |r| {
-            r.find_iter(text.as_bytes()).map(|m| m.start()..m.end()).collect()
+            r.find_iter(text.as_bytes())
+                .map(|m| m.start()..m.end())
+                .collect()
         })
     }
 
     /// True when any pattern matches.
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.as_ref().is_some_and(|r| r.is_match(text.as_bytes()))
+        self.regex
+            .as_ref()
+            .is_some_and(|r| r.is_match(text.as_bytes()))
     }
 
     /// The source of the first pattern that matches (compiles patterns one
@@ -305,7 +324,11 @@ impl Matcher {
             if start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric) {
                 continue;
             }
-            let set = self.cue_reqs.get(m.pattern().as_usize()).copied().unwrap_or(0);
+            let set = self
+                .cue_reqs
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
             match hits.last_mut() {
                 Some(last) if last.0 == start => last.1 |= set,
                 _ => hits.push((start, set)),

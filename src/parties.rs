@@ -43,32 +43,91 @@ pub enum Role {
 
 /// Role words every agreement is read with, besides its defined names.
 const CUSTOMER_WORDS: &[&str] = &[
-    "customer", "client", "subscriber", "licensee", "you", "controller", "data exporter",
-    "the organization", "the organisation", "buyer", "purchaser",
+    "customer",
+    "client",
+    "subscriber",
+    "licensee",
+    "you",
+    "controller",
+    "data exporter",
+    "the organization",
+    "the organisation",
+    "buyer",
+    "purchaser",
 ];
 const PROVIDER_WORDS: &[&str] = &[
-    "provider", "service provider", "supplier", "vendor", "processor", "data importer", "licensor",
-    "we", "us", "contractor", "the company",
+    "provider",
+    "service provider",
+    "supplier",
+    "vendor",
+    "processor",
+    "data importer",
+    "licensor",
+    "we",
+    "us",
+    "contractor",
+    "the company",
 ];
 const MUTUAL_WORDS: &[&str] = &[
-    "each party", "either party", "both parties", "the parties", "each of the parties", "recipient",
-    "receiving party", "the receiving party", "each of us", "a party", "the party",
+    "each party",
+    "either party",
+    "both parties",
+    "the parties",
+    "each of the parties",
+    "recipient",
+    "receiving party",
+    "the receiving party",
+    "each of us",
+    "a party",
+    "the party",
 ];
 const THIRD_WORDS: &[&str] = &[
-    "sub-processor", "sub-processors", "subprocessor", "subprocessors", "sub processor",
-    "sub processors", "subcontractor", "subcontractors", "sub-contractor", "sub-contractors",
-    "third party", "third parties", "third-party", "vendors", "suppliers", "affiliates",
+    "sub-processor",
+    "sub-processors",
+    "subprocessor",
+    "subprocessors",
+    "sub processor",
+    "sub processors",
+    "subcontractor",
+    "subcontractors",
+    "sub-contractor",
+    "sub-contractors",
+    "third party",
+    "third parties",
+    "third-party",
+    "vendors",
+    "suppliers",
+    "affiliates",
 ];
 /// Possessives: never the subject of a clause.
 const POSSESSIVES: &[&str] = &["your", "yours", "our", "ours"];
 
 /// Defined terms that are not parties.
 const NOT_PARTIES: &[&str] = &[
-    "agreement", "terms", "effective date", "services", "service", "dpa", "party", "parties",
-    "contract", "order", "order form", "affiliate", "affiliates", "documentation", "content",
-    "data", "terms of service", "policy", "sla", "msa", "addendum", "website", "site",
+    "agreement",
+    "terms",
+    "effective date",
+    "services",
+    "service",
+    "dpa",
+    "party",
+    "parties",
+    "contract",
+    "order",
+    "order form",
+    "affiliate",
+    "affiliates",
+    "documentation",
+    "content",
+    "data",
+    "terms of service",
+    "policy",
+    "sla",
+    "msa",
+    "addendum",
+    "website",
+    "site",
 ];
-
 
 /// How much evidence text is kept at most.
 const EVIDENCE_CAP: usize = 128 * 1024;
@@ -132,7 +191,6 @@ fn word_count(text: &str, word: &str) -> usize {
         .count()
 }
 
-
 /// The last company name ("Acme Cloud Ltd", "OVH HOSTING LIMITED") in the
 /// text before a parenthetical.
 fn company_before(text: &str, company: &Regex) -> Option<String> {
@@ -152,9 +210,11 @@ fn is_generic(term: &str) -> bool {
 fn classify_terms(terms: &[String]) -> Option<Role> {
     let lower: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
     let has = |words: &[&str]| {
-        lower
-            .iter()
-            .any(|t| words.iter().any(|w| t == w || t.trim_start_matches("the ") == *w))
+        lower.iter().any(|t| {
+            words
+                .iter()
+                .any(|w| t == w || t.trim_start_matches("the ") == *w)
+        })
     };
     if has(CUSTOMER_WORDS) || lower.iter().any(|t| t == "your") {
         Some(Role::Customer)
@@ -174,8 +234,13 @@ impl PartyFinder {
     /// Observes one block's text.
     pub fn observe_block(&mut self, text: &str) {
         self.blocks_seen += 1;
-        let definition_like = text.contains(" means ") || text.contains("hereinafter") || text.contains("(\"") || text.contains("(“");
-        if (self.blocks_seen <= PREAMBLE_BLOCKS || definition_like) && self.evidence.len() < EVIDENCE_CAP {
+        let definition_like = text.contains(" means ")
+            || text.contains("hereinafter")
+            || text.contains("(\"")
+            || text.contains("(“");
+        if (self.blocks_seen <= PREAMBLE_BLOCKS || definition_like)
+            && self.evidence.len() < EVIDENCE_CAP
+        {
             let room = EVIDENCE_CAP - self.evidence.len();
             let mut end = text.len().min(room);
             while end > 0 && !text.is_char_boundary(end) {
@@ -196,8 +261,14 @@ impl PartyFinder {
     }
 
     fn count_sentence(&mut self, text: &str) {
-        self.we += word_count(text, "we") + word_count(text, "We") + word_count(text, "our") + word_count(text, "Our");
-        self.you += word_count(text, "you") + word_count(text, "You") + word_count(text, "your") + word_count(text, "Your");
+        self.we += word_count(text, "we")
+            + word_count(text, "We")
+            + word_count(text, "our")
+            + word_count(text, "Our");
+        self.you += word_count(text, "you")
+            + word_count(text, "You")
+            + word_count(text, "your")
+            + word_count(text, "Your");
         let Some(p) = patterns() else { return };
         for cap in p.subject.captures_iter(text) {
             if let Some(m) = cap.get(1) {
@@ -248,12 +319,19 @@ impl PartyFinder {
                 }
                 Some(_) => {
                     let mut group: Vec<String> = company.into_iter().collect();
-                    group.extend(terms.into_iter().filter(|t| !is_pronoun(t) && !is_role_word(t)));
+                    group.extend(
+                        terms
+                            .into_iter()
+                            .filter(|t| !is_pronoun(t) && !is_role_word(t)),
+                    );
                     groups.push(group);
                 }
                 None => {
                     let Some(company) = company else { continue };
-                    let short: Vec<String> = terms.into_iter().filter(|t| resembles(t, &company)).collect();
+                    let short: Vec<String> = terms
+                        .into_iter()
+                        .filter(|t| resembles(t, &company))
+                        .collect();
                     if !short.is_empty() {
                         let mut group = vec![company];
                         group.extend(short);
@@ -272,16 +350,30 @@ impl PartyFinder {
             }
             let def = def.as_str();
             let dl = def.to_lowercase();
-            let customerish = ["the entity", "the person", "the individual", "the organisation", "the organization", "you ", "the customer", "the client"]
-                .iter()
-                .any(|s| dl.starts_with(s));
+            let customerish = [
+                "the entity",
+                "the person",
+                "the individual",
+                "the organisation",
+                "the organization",
+                "you ",
+                "the customer",
+                "the client",
+            ]
+            .iter()
+            .any(|s| dl.starts_with(s));
             match classify_terms(&[term.to_string()]) {
                 Some(Role::Customer) => push_unique(&mut customer, term),
                 Some(_) => groups.push(vec![term.to_string()]),
                 None if customerish => push_unique(&mut customer, term),
                 None => {
                     if let Some(m) = p.company.find(def).filter(|m| m.start() < 40) {
-                        let company = m.as_str().trim().trim_end_matches([',', '(']).trim().to_string();
+                        let company = m
+                            .as_str()
+                            .trim()
+                            .trim_end_matches([',', '('])
+                            .trim()
+                            .to_string();
                         if resembles(term, &company) {
                             groups.push(vec![term.to_string(), company]);
                         }
@@ -304,11 +396,17 @@ impl PartyFinder {
             groups.push(vec![name.clone()]);
         }
         // Keep the groups the agreement actually uses.
-        let score = |g: &Vec<String>| g.iter().map(|a| word_count(&observed, a)).max().unwrap_or(0);
+        let score = |g: &Vec<String>| {
+            g.iter()
+                .map(|a| word_count(&observed, a))
+                .max()
+                .unwrap_or(0)
+        };
         let best = groups.iter().map(score).max().unwrap_or(0);
         let mut provider: Vec<String> = Vec::new();
         for g in &groups {
-            let keep = g.iter().any(|a| is_role_word(a)) || (score(g) >= 2 && score(g) * 10 >= best * 3);
+            let keep =
+                g.iter().any(|a| is_role_word(a)) || (score(g) >= 2 && score(g) * 10 >= best * 3);
             if keep {
                 for a in g {
                     if !customer.iter().any(|c| c.eq_ignore_ascii_case(a)) {
@@ -357,7 +455,10 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
 }
 
 fn is_pronoun(t: &str) -> bool {
-    matches!(t.to_lowercase().as_str(), "we" | "us" | "our" | "ours" | "you" | "your" | "yours")
+    matches!(
+        t.to_lowercase().as_str(),
+        "we" | "us" | "our" | "ours" | "you" | "your" | "yours"
+    )
 }
 
 fn is_role_word(t: &str) -> bool {
@@ -367,7 +468,9 @@ fn is_role_word(t: &str) -> bool {
 
 fn is_other_party_word(t: &str) -> bool {
     let l = t.to_lowercase();
-    MUTUAL_WORDS.contains(&l.as_str()) || THIRD_WORDS.contains(&l.as_str()) || CUSTOMER_WORDS.contains(&l.as_str())
+    MUTUAL_WORDS.contains(&l.as_str())
+        || THIRD_WORDS.contains(&l.as_str())
+        || CUSTOMER_WORDS.contains(&l.as_str())
 }
 
 /// Whether a short name stands for a company: "Acme" for "Acme Cloud
@@ -432,11 +535,27 @@ impl Roles {
         };
         for a in &parties.provider {
             let generic = PROVIDER_WORDS.contains(&a.to_lowercase().as_str()) || a == "our";
-            add(a, Role::Provider, if generic { CaseRule::Word } else { CaseRule::Name });
+            add(
+                a,
+                Role::Provider,
+                if generic {
+                    CaseRule::Word
+                } else {
+                    CaseRule::Name
+                },
+            );
         }
         for a in &parties.customer {
             let generic = CUSTOMER_WORDS.contains(&a.to_lowercase().as_str()) || a == "your";
-            add(a, Role::Customer, if generic { CaseRule::Word } else { CaseRule::Name });
+            add(
+                a,
+                Role::Customer,
+                if generic {
+                    CaseRule::Word
+                } else {
+                    CaseRule::Name
+                },
+            );
         }
         for w in CUSTOMER_WORDS.iter().chain(POSSESSIVES.iter().take(2)) {
             add(w, Role::Customer, CaseRule::Word);
@@ -469,16 +588,27 @@ impl Roles {
             let Some((alias, role, rule)) = self.aliases.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let before_ok = m.start() == 0 || !bytes.get(m.start() - 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            let before_ok = m.start() == 0
+                || !bytes
+                    .get(m.start() - 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric());
             let after = bytes.get(m.end()).copied();
-            let plural_s = after == Some(b's') && !bytes.get(m.end() + 1).is_some_and(|b| b.is_ascii_alphanumeric());
+            let plural_s = after == Some(b's')
+                && !bytes
+                    .get(m.end() + 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric());
             let after_ok = !after.is_some_and(|b| b.is_ascii_alphanumeric()) || plural_s;
             if !before_ok || !after_ok || plural_s && *rule == CaseRule::Name {
                 continue;
             }
             let found = text.get(m.start()..m.end()).unwrap_or("");
             let case_ok = match rule {
-                CaseRule::Word => !(found.len() <= 3 && found.len() >= 2 && found.bytes().all(|b| b.is_ascii_uppercase()) && found != "WE"),
+                CaseRule::Word => {
+                    !(found.len() <= 3
+                        && found.len() >= 2
+                        && found.bytes().all(|b| b.is_ascii_uppercase())
+                        && found != "WE")
+                }
                 CaseRule::Name => found == alias || found.chars().all(|c| !c.is_lowercase()),
             };
             if !case_ok {
@@ -532,10 +662,17 @@ mod tests {
 
     #[test]
     fn definitions_and_frequent_subjects() {
-        let p = find(&["“Cirrolake” means Cirrolake GmbH and its affiliates.", "You agree to pay."]);
+        let p = find(&[
+            "“Cirrolake” means Cirrolake GmbH and its affiliates.",
+            "You agree to pay.",
+        ]);
         assert!(p.provider.contains(&"Cirrolake".to_string()));
         assert!(p.customer.contains(&"you".to_string()));
-        let p = find(&["Stratus will notify Customer.", "Stratus shall back up data.", "Customer must pay."]);
+        let p = find(&[
+            "Stratus will notify Customer.",
+            "Stratus shall back up data.",
+            "Customer must pay.",
+        ]);
         assert!(p.provider.contains(&"Stratus".to_string()), "{p:?}");
     }
 

@@ -69,10 +69,16 @@ impl ReferenceFinder {
             let name = m.as_str().trim().to_string();
             // Names of parts of this agreement are not other documents.
             let lower = name.to_lowercase();
-            if lower == "this agreement" || lower.split_whitespace().count() < 2 && !lower.contains("exhibit") {
+            if lower == "this agreement"
+                || lower.split_whitespace().count() < 2 && !lower.contains("exhibit")
+            {
                 continue;
             }
-            if self.found.iter().any(|r| r.name.eq_ignore_ascii_case(&name)) {
+            if self
+                .found
+                .iter()
+                .any(|r| r.name.eq_ignore_ascii_case(&name))
+            {
                 continue;
             }
             let norm = b.src_range(m.start()..m.end());
@@ -117,7 +123,10 @@ mod tests {
             f.observe_block(&b.as_ref(), src);
         }
         let refs = f.finish();
-        let names: Vec<(&str, Option<&str>)> = refs.iter().map(|r| (r.name.as_str(), r.url.as_deref())).collect();
+        let names: Vec<(&str, Option<&str>)> = refs
+            .iter()
+            .map(|r| (r.name.as_str(), r.url.as_deref()))
+            .collect();
         assert_eq!(
             names,
             vec![

@@ -131,7 +131,9 @@ impl<'m> Scanner<'m> {
             self.sentences.clear();
             sentences_around(b.text, &self.positions, &mut self.sentences);
             let leadin = match (&self.leadin, b.kind) {
-                (Some((text, depth)), BlockKind::ListItem) if b.depth > *depth || *depth == 0 => text.as_str(),
+                (Some((text, depth)), BlockKind::ListItem) if b.depth > *depth || *depth == 0 => {
+                    text.as_str()
+                }
                 _ => "",
             };
             let mut h = 0;
@@ -162,7 +164,16 @@ impl<'m> Scanner<'m> {
             }
         }
         match leadin_of(b.text) {
-            Some(l) => self.leadin = Some((l, if b.kind == BlockKind::ListItem { b.depth } else { 0 })),
+            Some(l) => {
+                self.leadin = Some((
+                    l,
+                    if b.kind == BlockKind::ListItem {
+                        b.depth
+                    } else {
+                        0
+                    },
+                ))
+            }
             None if b.kind != BlockKind::ListItem => self.leadin = None,
             None => {}
         }
@@ -175,10 +186,18 @@ mod tests {
 
     #[test]
     fn confidentiality_of_customer_data() {
-        assert!(customer_data_confidential("Customer Content is Customer’s Confidential Information."));
-        assert!(customer_data_confidential("Customer Data is considered Customer's Confidential Information."));
-        assert!(customer_data_confidential("Confidential Information includes, without limitation, Customer Data."));
-        assert!(!customer_data_confidential("Each party keeps the other's Confidential Information secret."));
+        assert!(customer_data_confidential(
+            "Customer Content is Customer’s Confidential Information."
+        ));
+        assert!(customer_data_confidential(
+            "Customer Data is considered Customer's Confidential Information."
+        ));
+        assert!(customer_data_confidential(
+            "Confidential Information includes, without limitation, Customer Data."
+        ));
+        assert!(!customer_data_confidential(
+            "Each party keeps the other's Confidential Information secret."
+        ));
         assert!(customer_data_confidential(
             "as concerning the confidential information of the Party of which it is recipient or to which it has access within the scope of the execution of the Contract"
         ));
@@ -186,7 +205,10 @@ mod tests {
 
     #[test]
     fn leadins() {
-        assert_eq!(leadin_of("Intro. The Provider shall:"), Some("The Provider shall:".into()));
+        assert_eq!(
+            leadin_of("Intro. The Provider shall:"),
+            Some("The Provider shall:".into())
+        );
         assert_eq!(leadin_of("No colon here."), None);
     }
 }

@@ -26,7 +26,12 @@ pub enum Status {
 
 impl Status {
     /// All statuses, strongest first.
-    pub const ALL: [Status; 4] = [Status::Covered, Status::Partial, Status::Disclaimed, Status::Missing];
+    pub const ALL: [Status; 4] = [
+        Status::Covered,
+        Status::Partial,
+        Status::Disclaimed,
+        Status::Missing,
+    ];
 
     /// The lowercase name used in reports.
     pub fn name(self) -> &'static str {
@@ -93,6 +98,9 @@ mod tests {
         assert!(Status::Partial > Status::Disclaimed);
         assert!(Status::Disclaimed > Status::Missing);
         assert_eq!(Status::from_name("partial"), Some(Status::Partial));
-        assert_eq!(serde_json::to_string(&Stance::Qualified).unwrap(), "\"qualified\"");
+        assert_eq!(
+            serde_json::to_string(&Stance::Qualified).unwrap(),
+            "\"qualified\""
+        );
     }
 }

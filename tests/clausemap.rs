@@ -21,7 +21,10 @@ fn real_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipped: {} is absent (the real agreements are not part of the project)", dir.display());
+        eprintln!(
+            "skipped: {} is absent (the real agreements are not part of the project)",
+            dir.display()
+        );
         None
     }
 }
@@ -48,12 +51,17 @@ fn catalog_examples_reach_their_statuses() {
     let mut checked = 0;
     for req in &catalog.requirements {
         for ex in &req.examples {
-            let report = a.analyze_str("example.md", &ex.text, Format::Markdown).unwrap();
+            let report = a
+                .analyze_str("example.md", &ex.text, Format::Markdown)
+                .unwrap();
             let finding = report.findings.iter().find(|f| f.id == req.id).unwrap();
             checked += 1;
             if let Some(want) = ex.status {
                 if finding.status != want {
-                    failures.push(format!("{}: want {want}, got {}: {}", req.id, finding.status, ex.text));
+                    failures.push(format!(
+                        "{}: want {want}, got {}: {}",
+                        req.id, finding.status, ex.text
+                    ));
                 }
             }
             if let Some(avoid) = ex.not {
@@ -63,20 +71,43 @@ fn catalog_examples_reach_their_statuses() {
             }
         }
     }
-    assert!(checked >= 13 * 4, "every requirement carries examples ({checked})");
-    assert!(failures.is_empty(), "{} of {checked} examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        checked >= 13 * 4,
+        "every requirement carries examples ({checked})"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn corpus_gold_labels_are_met() {
     let docs = load_gold_dir(&corpus_dir()).unwrap();
-    assert!(docs.len() >= 8, "corpus holds at least 8 labelled agreements");
+    assert!(
+        docs.len() >= 8,
+        "corpus holds at least 8 labelled agreements"
+    );
     let ev = evaluate(&analyzer(), &docs);
     println!("{}", ev.render());
     assert!(ev.failures.is_empty(), "{:?}", ev.failures);
-    assert!(ev.accuracy() >= 0.74, "corpus accuracy {:.3}", ev.accuracy());
-    assert!(ev.macro_f1() >= 0.70, "corpus macro-F1 {:.3}", ev.macro_f1());
-    assert!(ev.citation_hit_rate().0 >= 0.75, "corpus citation hit {:.3}", ev.citation_hit_rate().0);
+    assert!(
+        ev.accuracy() >= 0.74,
+        "corpus accuracy {:.3}",
+        ev.accuracy()
+    );
+    assert!(
+        ev.macro_f1() >= 0.70,
+        "corpus macro-F1 {:.3}",
+        ev.macro_f1()
+    );
+    assert!(
+        ev.citation_hit_rate().0 >= 0.75,
+        "corpus citation hit {:.3}",
+        ev.citation_hit_rate().0
+    );
 }
 
 #[test]
@@ -87,7 +118,12 @@ fn corpus_exercises_every_requirement_in_every_status() {
         for status in Status::ALL {
             let n = docs
                 .iter()
-                .filter(|d| d.gold.labels.get(&req.id).is_some_and(|l| l.status == status))
+                .filter(|d| {
+                    d.gold
+                        .labels
+                        .get(&req.id)
+                        .is_some_and(|l| l.status == status)
+                })
                 .count();
             assert!(n >= 1, "{} is never {status} in corpus/", req.id);
         }
@@ -103,34 +139,70 @@ fn real_agreements_meet_the_core_targets() {
     assert!(ev.failures.is_empty(), "{:?}", ev.failures);
     assert!(ev.accuracy() >= 0.70, "accuracy {:.3}", ev.accuracy());
     assert!(ev.macro_f1() >= 0.55, "macro-F1 {:.3}", ev.macro_f1());
-    assert!(ev.citation_hit_rate().0 >= 0.70, "citation hit {:.3}", ev.citation_hit_rate().0);
+    assert!(
+        ev.citation_hit_rate().0 >= 0.70,
+        "citation hit {:.3}",
+        ev.citation_hit_rate().0
+    );
 }
 
 /// Letters and digits of a text, lower-cased: what must survive the trip
 /// from raw bytes to excerpt text (markup and white space may not).
 fn alnum(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn assert_ranges_map_back(path: &Path, bytes: &[u8], report: &Report) {
+    // Link targets and HTML tags are markup, not text.
+    let markup = regex::Regex::new(r"\]\([^)]*\)|<[^>]*>").unwrap();
     for f in &report.findings {
         for e in &f.excerpts {
             let (s, t) = (e.start as usize, e.end as usize);
-            assert!(s < t && t <= bytes.len(), "{}: {} range {s}..{t}", path.display(), f.id);
+            assert!(
+                s < t && t <= bytes.len(),
+                "{}: {} range {s}..{t}",
+                path.display(),
+                f.id
+            );
             let raw = String::from_utf8_lossy(&bytes[s..t]);
-            // Link targets and HTML tags are markup, not text.
-            let markup = regex::Regex::new(r"\]\([^)]*\)|<[^>]*>").unwrap();
             let raw_alnum = alnum(&markup.replace_all(&raw, ""));
             let text_alnum = alnum(&e.text);
             // The raw range starts and ends where the excerpt does, and every
             // word of the excerpt is in it, in order (link targets and markup
             // in between are allowed).
-            assert_eq!(raw_alnum.chars().next(), text_alnum.chars().next(), "{}: {} start: {raw:?} vs {:?}", path.display(), f.id, e.text);
-            assert_eq!(raw_alnum.chars().last(), text_alnum.chars().last(), "{}: {} end: {raw:?} vs {:?}", path.display(), f.id, e.text);
+            assert_eq!(
+                raw_alnum.chars().next(),
+                text_alnum.chars().next(),
+                "{}: {} start: {raw:?} vs {:?}",
+                path.display(),
+                f.id,
+                e.text
+            );
+            assert_eq!(
+                raw_alnum.chars().last(),
+                text_alnum.chars().last(),
+                "{}: {} end: {raw:?} vs {:?}",
+                path.display(),
+                f.id,
+                e.text
+            );
             let mut rest = raw_alnum.as_str();
-            for word in e.text.split_whitespace().map(alnum).filter(|w| !w.is_empty()) {
+            for word in e
+                .text
+                .split_whitespace()
+                .map(alnum)
+                .filter(|w| !w.is_empty())
+            {
                 let at = rest.find(&word).unwrap_or_else(|| {
-                    panic!("{}: {}: word {word:?} of {:?} not in raw range {raw:?}", path.display(), f.id, e.text)
+                    panic!(
+                        "{}: {}: word {word:?} of {:?} not in raw range {raw:?}",
+                        path.display(),
+                        f.id,
+                        e.text
+                    )
                 });
                 rest = &rest[at + word.len()..];
             }
@@ -167,8 +239,15 @@ fn reports_round_trip_through_json_and_are_deterministic() {
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back, report, "{}", path.display());
         let format = Format::from_path(&path).unwrap();
-        let again = a.analyze_bytes(&path.display().to_string(), &bytes, format).unwrap();
-        assert_eq!(render(&again, OutputFormat::Json), json, "{} not deterministic", path.display());
+        let again = a
+            .analyze_bytes(&path.display().to_string(), &bytes, format)
+            .unwrap();
+        assert_eq!(
+            render(&again, OutputFormat::Json),
+            json,
+            "{} not deterministic",
+            path.display()
+        );
         for f in [OutputFormat::Markdown, OutputFormat::Text] {
             assert_eq!(render(&again, f), render(&report, f));
         }
@@ -178,7 +257,11 @@ fn reports_round_trip_through_json_and_are_deterministic() {
 #[test]
 fn report_json_has_the_spec_shape() {
     let report = analyzer()
-        .analyze_str("t.md", "# T\n\nWe back up your data daily.\n", Format::Markdown)
+        .analyze_str(
+            "t.md",
+            "# T\n\nWe back up your data daily.\n",
+            Format::Markdown,
+        )
         .unwrap();
     let v: serde_json::Value = serde_json::from_str(&render(&report, OutputFormat::Json)).unwrap();
     assert_eq!(v["schema"], "clausemap.report.v1");
@@ -189,7 +272,10 @@ fn report_json_has_the_spec_shape() {
     let findings = v["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 13);
     let ids: Vec<&str> = findings.iter().map(|f| f["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "notice-a", "notice-b", "notice-c"]);
+    assert_eq!(
+        ids,
+        ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "notice-a", "notice-b", "notice-c"]
+    );
     let i = &findings[8];
     assert_eq!(i["status"], "covered");
     assert_eq!(i["group"], "provision");

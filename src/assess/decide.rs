@@ -44,7 +44,9 @@ pub fn decide(judged: &[Judged], disclaimer_outranks_mentions: bool) -> Decision
         .unwrap_or(Status::Missing);
     if disclaimer_outranks_mentions
         && status == Status::Partial
-        && judged.iter().any(|j| j.judgement.status == Status::Disclaimed)
+        && judged
+            .iter()
+            .any(|j| j.judgement.status == Status::Disclaimed)
         && judged
             .iter()
             .filter(|j| j.judgement.status == Status::Partial)
@@ -83,7 +85,10 @@ pub fn decide(judged: &[Judged], disclaimer_outranks_mentions: bool) -> Decision
     let best = support.first().and_then(|&i| judged.get(i));
     let explicit = best.is_some_and(|j| j.judgement.explicit);
     let strong_rule = best.is_some_and(|j| {
-        matches!(j.judgement.rule, "core" | "protective" | "disclaimer" | "customer-right" | "customer-duty")
+        matches!(
+            j.judgement.rule,
+            "core" | "protective" | "disclaimer" | "customer-right" | "customer-duty"
+        )
     });
     let weaker_conflicts = judged
         .iter()

@@ -23,16 +23,84 @@ use crate::status::{Stance, Status};
 /// Words that may follow a party name without making it a compound noun
 /// ("Customer Data" is a thing, not the customer).
 const COMPOUND_NOUNS: &[&str] = &[
-    "data", "content", "contents", "materials", "material", "information", "account", "accounts",
-    "personal", "property", "confidential", "credentials", "instance", "instances", "environment",
-    "users", "user", "end", "responsibilities", "obligations", "configuration", "files", "records",
-    "equipment", "systems", "system", "applications", "application", "portal", "console",
-    "identifiers", "domain", "dashboard", "region", "regions", "policy", "policies", "request",
-    "requests", "instructions", "list", "support", "personnel", "staff", "employees", "network",
-    "infrastructure", "platform", "services", "service", "products", "product", "site", "website",
-    "group", "entities", "entity", "affiliates", "security", "code", "software", "agreement",
-    "terms", "documentation", "dpa", "premises", "facilities", "properties", "ip", "owned",
-    "managed", "provided", "selected", "specific", "side", "environments", "location", "locations",
+    "data",
+    "content",
+    "contents",
+    "materials",
+    "material",
+    "information",
+    "account",
+    "accounts",
+    "personal",
+    "property",
+    "confidential",
+    "credentials",
+    "instance",
+    "instances",
+    "environment",
+    "users",
+    "user",
+    "end",
+    "responsibilities",
+    "obligations",
+    "configuration",
+    "files",
+    "records",
+    "equipment",
+    "systems",
+    "system",
+    "applications",
+    "application",
+    "portal",
+    "console",
+    "identifiers",
+    "domain",
+    "dashboard",
+    "region",
+    "regions",
+    "policy",
+    "policies",
+    "request",
+    "requests",
+    "instructions",
+    "list",
+    "support",
+    "personnel",
+    "staff",
+    "employees",
+    "network",
+    "infrastructure",
+    "platform",
+    "services",
+    "service",
+    "products",
+    "product",
+    "site",
+    "website",
+    "group",
+    "entities",
+    "entity",
+    "affiliates",
+    "security",
+    "code",
+    "software",
+    "agreement",
+    "terms",
+    "documentation",
+    "dpa",
+    "premises",
+    "facilities",
+    "properties",
+    "ip",
+    "owned",
+    "managed",
+    "provided",
+    "selected",
+    "specific",
+    "side",
+    "environments",
+    "location",
+    "locations",
 ];
 
 /// Words that end the search for a clause's subject: what follows them is
@@ -44,18 +112,61 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Words after a provider name that do not make a present-tense assurance.
 const NOT_A_VERB: &[&str] = &[
-    "and", "or", "of", "in", "the", "to", "for", "with", "by", "on", "at", "as", "from", "a", "an",
-    "its", "their", "is", "are", "was", "were", "has", "have", "had", "nor", "if", "any", "all",
-    "that", "which", "who", "personnel", "group",
+    "and",
+    "or",
+    "of",
+    "in",
+    "the",
+    "to",
+    "for",
+    "with",
+    "by",
+    "on",
+    "at",
+    "as",
+    "from",
+    "a",
+    "an",
+    "its",
+    "their",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "nor",
+    "if",
+    "any",
+    "all",
+    "that",
+    "which",
+    "who",
+    "personnel",
+    "group",
 ];
 
 /// Section titles under which unattributed sentences are the customer's.
 const CUSTOMER_SECTIONS: &[&str] = &[
-    "your responsibilities", "customer responsibilities", "customer obligations", "your obligations",
-    "obligations of the customer", "obligations of customer", "obligations of the client",
-    "client obligations", "client responsibilities", "acceptable use", "prohibited", "restrictions",
-    "subscriber obligations", "subscriber responsibilities", "your account", "customer's responsibilities",
-    "customer’s responsibilities", "use restrictions",
+    "your responsibilities",
+    "customer responsibilities",
+    "customer obligations",
+    "your obligations",
+    "obligations of the customer",
+    "obligations of customer",
+    "obligations of the client",
+    "client obligations",
+    "client responsibilities",
+    "acceptable use",
+    "prohibited",
+    "restrictions",
+    "subscriber obligations",
+    "subscriber responsibilities",
+    "your account",
+    "customer's responsibilities",
+    "customer’s responsibilities",
+    "use restrictions",
 ];
 
 /// Whose a clause is, once the sentence has been read.
@@ -97,6 +208,8 @@ pub struct SentenceView<'a> {
     customer_section: bool,
     /// The sentence is a table cell long enough to state something.
     table_row: bool,
+    /// The innermost heading title, lower-cased.
+    heading: String,
     /// The provider (or both parties) is named as a subject somewhere.
     provider_speaks: bool,
     /// The sentence protects "Confidential Information" without naming
@@ -130,15 +243,18 @@ impl<'a> SentenceView<'a> {
             text,
             offset,
             table_row: table_cell && sentence.split_whitespace().count() >= 6,
+            heading: last_title.to_string(),
             provider_speaks,
             mentions,
             modals: lexicon.modals(text),
             bounds: lexicon.clause_bounds(text),
             definition: lexicon.is_definition(sentence)
-                || (in_definitions && (sentence.contains(" means ") || sentence.contains(" refers to "))),
+                || (in_definitions
+                    && (sentence.contains(" means ") || sentence.contains(" refers to "))),
             conditional: lexicon.starts_conditional(sentence),
             customer_section: CUSTOMER_SECTIONS.iter().any(|s| last_title.contains(s)),
-            confidentiality_only: !facts.customer_data_confidential && lexicon.confidentiality_only(sentence),
+            confidentiality_only: !facts.customer_data_confidential
+                && lexicon.confidentiality_only(sentence),
         }
     }
 
@@ -178,7 +294,8 @@ impl Judgement {
     /// A partial that rests on a mention (a permission, a description, a
     /// feature offered) rather than on a weak commitment.
     pub fn is_mention_level(&self) -> bool {
-        self.status == Status::Partial && matches!(self.rule, "permission" | "assurance" | "customer-feature")
+        self.status == Status::Partial
+            && matches!(self.rule, "permission" | "assurance" | "customer-feature")
     }
 }
 
@@ -198,8 +315,8 @@ fn next_word(text: &str, pos: usize) -> String {
 
 /// Words before a noun that make it an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
-    "of", "to", "for", "with", "by", "from", "in", "on", "at", "about", "between", "among", "under",
-    "upon", "against", "via", "through", "into",
+    "of", "to", "for", "with", "by", "from", "in", "on", "at", "about", "between", "among",
+    "under", "upon", "against", "via", "through", "into",
 ];
 
 /// Whether a mention can be the subject of a clause.
@@ -259,7 +376,9 @@ fn subject_nearby(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention
     let gap = words_between(view.text, m.end..modal_start);
     let blocked = gap.len() > 8
         || gap.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             SUBORDINATORS.contains(&w.as_str())
         })
         || gap.iter().any(|w| w.ends_with('.') || w.ends_with(';'));
@@ -268,7 +387,13 @@ fn subject_nearby(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention
 
 /// The clause `[start, end)` of `view.text` holding position `pos`.
 fn clause_of(view: &SentenceView<'_>, pos: usize) -> (usize, usize) {
-    let start = view.bounds.iter().rev().find(|&&b| b <= pos).copied().unwrap_or(0);
+    let start = view
+        .bounds
+        .iter()
+        .rev()
+        .find(|&&b| b <= pos)
+        .copied()
+        .unwrap_or(0);
     let end = view
         .bounds
         .iter()
@@ -345,7 +470,8 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         // "The Service allows the Client to configure ...": a grant makes
         // the customer a beneficiary with a right.
         let granted = subject.is_some_and(|m| {
-            m.role == Role::Customer && lexicon.grant_before(view.text.get(c_start..m.start).unwrap_or(""))
+            m.role == Role::Customer
+                && lexicon.grant_before(view.text.get(c_start..m.start).unwrap_or(""))
         });
         return Reading {
             granted,
@@ -360,7 +486,13 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
     };
     let after = view.text.get(modal.end..).unwrap_or("");
     let after_modal: String = after.chars().take(80).collect();
-    let modal_and_after: String = view.text.get(modal.start..).unwrap_or("").chars().take(100).collect();
+    let modal_and_after: String = view
+        .text
+        .get(modal.start..)
+        .unwrap_or("")
+        .chars()
+        .take(100)
+        .collect();
     let own_subject = subject_before(view, modal.start);
     let inherited = own_subject.is_none();
     let subject = own_subject.or_else(|| {
@@ -445,7 +577,9 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
         let from = reading.modal.map_or(pos, |m| m.end);
         subject = match agent_after(view, from, c_end) {
             Some(role) => Subject::Party(role),
-            None if subject == Subject::Party(Role::Customer) && !reading.inherited => Subject::Impersonal,
+            None if subject == Subject::Party(Role::Customer) && !reading.inherited => {
+                Subject::Impersonal
+            }
             None => subject,
         };
     }
@@ -462,7 +596,9 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
     }
     // "Keeping copies is your responsibility": a duty put on the customer.
     let clause = view.text.get(c_start..c_end).unwrap_or("");
-    if subject != Subject::Party(Role::Provider) && lexicon.customer_responsibility(clause).is_some() {
+    if subject != Subject::Party(Role::Provider)
+        && lexicon.customer_responsibility(clause).is_some()
+    {
         subject = Subject::Party(Role::Customer);
         modality = Modality::Obligation;
     }
@@ -475,7 +611,8 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
     }
     let customer_right = subject == Subject::Party(Role::Customer)
         && (modality == Modality::Permission
-            || (modality == Modality::Obligation && lexicon.customer_right_after(&reading.after_modal)));
+            || (modality == Modality::Obligation
+                && lexicon.customer_right_after(&reading.after_modal)));
     let named_actor = reading.subject.is_some_and(|m| {
         m.role != Role::Customer && !NOT_A_VERB.contains(&next_word(view.text, m.end).as_str())
     });
@@ -495,7 +632,11 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
 /// notify ..."): the sentence is read at its topic and, where the
 /// requirement's core appears elsewhere, there too; the stronger reading
 /// stands.
-pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexicon) -> Option<Judgement> {
+pub fn judge(
+    req: &CompiledRequirement,
+    view: &SentenceView<'_>,
+    lexicon: &Lexicon,
+) -> Option<Judgement> {
     let sentence = view.sentence();
     let topic = if req.topic.is_empty() {
         0..0
@@ -516,7 +657,10 @@ pub fn judge(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexic
         if core.start == topic.start {
             continue;
         }
-        if req.exclude.is_match(view.text.get(clause.0..clause.1).unwrap_or("")) {
+        if req
+            .exclude
+            .is_match(view.text.get(clause.0..clause.1).unwrap_or(""))
+        {
             continue;
         }
         let j = judge_at(req, view, lexicon, topic.clone(), core.start);
@@ -541,6 +685,8 @@ fn judge_at(
     let clause = view.text.get(r.clause.clone()).unwrap_or("");
     let explicit = reading.subject.is_some() && reading.modal.is_some();
     let core_match = req.core.is_match(sentence);
+    let topic_hits = req.topic.find_all(sentence).len();
+    let heading_on_topic = !view.heading.is_empty() && req.topic.is_match(&view.heading);
 
     let make = |status: Status, rule: &'static str| {
         let mut score = match status {
@@ -557,6 +703,17 @@ fn judge_at(
         }
         if core_match {
             score += 1.0;
+        }
+        // Evidence that is about the topic ranks first: several topic
+        // matches, a heading that names the topic, the topic near the
+        // modal that governs it.
+        score += 0.5 * (topic_hits.min(3) as f32 - 1.0);
+        if heading_on_topic {
+            score += 1.5;
+        }
+        if let Some(m) = reading.modal {
+            let distance = m.start.abs_diff(pos) as f32;
+            score -= (distance / 200.0).min(1.5);
         }
         score -= (sentence.len() as f32 / 400.0).min(3.0);
         Judgement {
@@ -589,7 +746,10 @@ fn judge_at(
     }
     // A protective negation ("will not transfer ... without consent")
     // is read before any disclaimer shape it resembles.
-    if r.modality == Modality::Negation && r.subject != Subject::Party(Role::Customer) && req.protective.is_match(sentence) {
+    if r.modality == Modality::Negation
+        && r.subject != Subject::Party(Role::Customer)
+        && req.protective.is_match(sentence)
+    {
         let status = if req.weak.is_match(sentence) {
             Status::Partial
         } else {
@@ -608,16 +768,35 @@ fn judge_at(
     }
 
     if r.subject == Subject::Party(Role::Customer) {
+        // What the customer can see or do that the requirement counts as a
+        // partial measure: "you can see a list of sub-processors", "download
+        // your data before the term ends".
+        if req.partial.is_match(sentence) && r.modality != Modality::Negation {
+            return make(Status::Partial, "partial");
+        }
         return match (r.modality, req.customer_right, req.customer_duty) {
-            (Modality::Negation, CustomerRight::Commitment, _) if lexicon.lost_right(&reading.modal_and_after) => {
+            (Modality::Negation, CustomerRight::Commitment, _)
+                if lexicon.lost_right(&reading.modal_and_after) =>
+            {
                 make(Status::Disclaimed, "customer-loses-right")
             }
             (_, CustomerRight::Commitment, _) if r.customer_right => {
                 let (status, rule) = commitment_level(req, sentence);
-                make(status, if rule == "core" { "customer-right" } else { rule })
+                make(
+                    status,
+                    if rule == "core" {
+                        "customer-right"
+                    } else {
+                        rule
+                    },
+                )
             }
-            (_, CustomerRight::Qualified, _) if r.customer_right => make(Status::Partial, "customer-feature"),
-            (Modality::Obligation, _, CustomerDuty::Disclaimer) => make(Status::Disclaimed, "customer-duty"),
+            (_, CustomerRight::Qualified, _) if r.customer_right => {
+                make(Status::Partial, "customer-feature")
+            }
+            (Modality::Obligation, _, CustomerDuty::Disclaimer) => {
+                make(Status::Disclaimed, "customer-duty")
+            }
             _ => make(Status::Missing, "customer-obligation"),
         };
     }
@@ -647,7 +826,9 @@ fn judge_at(
         Modality::Permission => {
             // A permission is a partial measure; for notice requirements only
             // if it speaks of notice at all ("may notify you in advance").
-            let about_it = req.topic_only == TopicOnly::Partial || req.core.is_match(sentence) || req.partial.is_match(sentence);
+            let about_it = req.topic_only == TopicOnly::Partial
+                || req.core.is_match(sentence)
+                || req.partial.is_match(sentence);
             if about_it {
                 make(Status::Partial, "permission")
             } else {
@@ -670,7 +851,14 @@ fn judge_at(
                 || (req.core.is_match(clause) && (view.table_row || view.provider_speaks))
             {
                 let (status, rule) = commitment_level(req, sentence);
-                make(status, if rule == "topic-only" { "assurance" } else { rule })
+                make(
+                    status,
+                    if rule == "topic-only" {
+                        "assurance"
+                    } else {
+                        rule
+                    },
+                )
             } else {
                 make(Status::Missing, "no-statement")
             }

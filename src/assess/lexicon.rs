@@ -48,7 +48,7 @@ const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do
 /// Restrictions read as obligations: "may only", "can only", "may solely".
 const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
 
-const PERMISSION: &str = r"\bmay\b|\bmight\b|\bcan\b|\bcould\b|\breserves?\s+(?:the|its|their|our)\s+right\b|\bretains?\s+the\s+right\b|\b(?:is|are)\s+(?:entitled|permitted|authori[sz]ed|free|allowed)\s+to\b|\b(?:has|have)\s+the\s+(?:right|option|opportunity|ability)\b|\bat\s+(?:its|our|their|[a-z]+'s)\s+(?:sole\s+|absolute\s+|reasonable\s+|own\s+|complete\s+)*(?:discretion|option|election)\b|\bin\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+)?discretion\b|\boptionally\b";
+const PERMISSION: &str = r"\bmay\b|\bmight\b|\bcan\b|\bcould\b|\b(?:is|are)\s+able\s+to\b|\breserves?\s+(?:the|its|their|our)\s+right\b|\bretains?\s+the\s+right\b|\b(?:is|are)\s+(?:entitled|permitted|authori[sz]ed|free|allowed)\s+to\b|\b(?:has|have)\s+the\s+(?:right|option|opportunity|ability)\b|\bat\s+(?:its|our|their|[a-z]+'s)\s+(?:sole\s+|absolute\s+|reasonable\s+|own\s+|complete\s+)*(?:discretion|option|election)\b|\bin\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+)?discretion\b|\boptionally\b";
 
 const OBLIGATION: &str = r"\bshall\b|\bwill\b|\bmust\b|\bagrees?\s+to\b|\bundertakes?\b|\bcommits?\s+to\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound|committed)\s+to\b|(?:\b(?:is|are|remains?|remain)\s+|'re\s+)(?:fully\s+|solely\s+|exclusively\s+|entirely\s+|primarily\s+|ultimately\s+)?(?:responsible|liable|accountable)\s+(?:to\s+(?:\S+\s+){1,3})?for\b|\bensures?\b|\bguarantees?\b|\bwarrants?\b|\b(?:has|have)\s+to\b|\bendeavou?rs?\s+to\b|\bneeds?\s+to\b|\bis\s+obligated\b|\b(?:uses?|using|make|makes|making)\s+(?:all\s+)?(?:commercially\s+)?(?:reasonable|best|good[- ]faith)\s+efforts\s+to\b|(?:\b(?:is|are|remains?)\s+|'re\s+)(?:\w+\s+)?responsible\s+to\b";
 
@@ -117,11 +117,15 @@ impl Lexicon {
             modal: build("modal", &modal)?,
             passive_after_modal: build(
                 "passive",
-                &format!(r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:also\s+)?be\s+(?:\w+ly\s+)?{PARTICIPLE}\b"),
+                &format!(
+                    r"^\s*(?:not\s+)?(?:\w+ly\s+)?(?:also\s+)?be\s+(?:\w+ly\s+)?{PARTICIPLE}\b"
+                ),
             )?,
             present_passive: build(
                 "present-passive",
-                &format!(r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b"),
+                &format!(
+                    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b"
+                ),
             )?,
             customer_receives: build(
                 "customer-receives",
@@ -147,7 +151,10 @@ impl Lexicon {
                 "notice-word",
                 r"\b(?:notice|notif\w*|inform\w*|advance|prior|before|announce\w*)\b",
             )?,
-            conditional_start: build("conditional", r"^\W{0,3}(?:if|where|when|whenever|in\s+the\s+event|should|unless|to\s+the\s+extent)\b")?,
+            conditional_start: build(
+                "conditional",
+                r"^\W{0,3}(?:if|where|when|whenever|in\s+the\s+event|should|unless|to\s+the\s+extent)\b",
+            )?,
             grant_before: build(
                 "grant",
                 r"\b(?:allows?|enables?|lets|permits?|gives?|provides?|offers?|grants?|helps?|authori[sz]es?)\s+(?:\S+\s+){0,2}$",
@@ -171,11 +178,15 @@ impl Lexicon {
             )?,
             lost_right: build(
                 "lost-right",
-                &apostrophes(r"^(?:\w+\s+){0,2}(?:no\s+longer|not\s+(?:be\s+able|have\s+(?:any\s+)?(?:access|the\s+right|the\s+ability)|be\s+(?:permitted|entitled|allowed)))|^(?:cannot|can't|may\s+not|will\s+not|won't|shall\s+not)\s+(?:\w+\s+)?(?:access|retrieve|export|download|recover|obtain)\b"),
+                &apostrophes(
+                    r"^(?:\w+\s+){0,2}(?:no\s+longer|not\s+(?:be\s+able|have\s+(?:any\s+)?(?:access|the\s+right|the\s+ability)|be\s+(?:permitted|entitled|allowed)))|^(?:cannot|can't|may\s+not|will\s+not|won't|shall\s+not)\s+(?:\w+\s+)?(?:access|retrieve|export|download|recover|obtain)\b",
+                ),
             )?,
             customer_responsibility: build(
                 "customer-responsibility",
-                &apostrophes(r"\b(?:your|the\s+customer's|customer's|the\s+client's|client's|subscriber's|the\s+subscriber's|licensee's)\s+(?:sole\s+|own\s+|entire\s+|exclusive\s+)?(?:responsibility|risk|obligation|duty)\b|\bat\s+(?:your|its|the\s+customer's)\s+(?:own\s+|sole\s+)?risk\b|\b(?:responsibility|risk)\s+(?:\w+\s+){0,3}(?:lies|rests|remains)\s+(?:\w+\s+){0,2}with\s+(?:you|the\s+customer|customer|the\s+client|client)\b"),
+                &apostrophes(
+                    r"\b(?:your|the\s+customer's|customer's|the\s+client's|client's|subscriber's|the\s+subscriber's|licensee's)\s+(?:sole\s+|own\s+|entire\s+|exclusive\s+)?(?:responsibility|risk|obligation|duty)\b|\bat\s+(?:your|its|the\s+customer's)\s+(?:own\s+|sole\s+)?risk\b|\b(?:responsibility|risk)\s+(?:\w+\s+){0,3}(?:lies|rests|remains)\s+(?:\w+\s+){0,2}with\s+(?:you|the\s+customer|customer|the\s+client|client)\b",
+                ),
             )?,
         })
     }
@@ -308,10 +319,17 @@ impl Lexicon {
         let n: u32 = if let Some(d) = caps.get(1) {
             std::str::from_utf8(d.as_bytes()).ok()?.parse().ok()?
         } else {
-            let w = std::str::from_utf8(caps.get(2)?.as_bytes()).ok()?.to_ascii_lowercase();
+            let w = std::str::from_utf8(caps.get(2)?.as_bytes())
+                .ok()?
+                .to_ascii_lowercase();
             word_number(&w)?
         };
-        let unit = caps.get(3)?.as_bytes().first().copied()?.to_ascii_lowercase();
+        let unit = caps
+            .get(3)?
+            .as_bytes()
+            .first()
+            .copied()?
+            .to_ascii_lowercase();
         let days = match unit {
             b'd' => n,
             b'w' => n.saturating_mul(7),
@@ -369,34 +387,68 @@ mod tests {
 
     #[test]
     fn modal_classes() {
-        assert_eq!(classes("We will back up data"), vec![("will", Modality::Obligation)]);
-        assert_eq!(classes("We will not back up data"), vec![("will not", Modality::Negation)]);
-        assert_eq!(classes("We may notify you"), vec![("may", Modality::Permission)]);
-        assert_eq!(classes("Staff may only access data"), vec![("may only", Modality::Obligation)]);
+        assert_eq!(
+            classes("We will back up data"),
+            vec![("will", Modality::Obligation)]
+        );
+        assert_eq!(
+            classes("We will not back up data"),
+            vec![("will not", Modality::Negation)]
+        );
+        assert_eq!(
+            classes("We may notify you"),
+            vec![("may", Modality::Permission)]
+        );
+        assert_eq!(
+            classes("Staff may only access data"),
+            vec![("may only", Modality::Obligation)]
+        );
         assert_eq!(
             classes("The recipient may disclose it only to employees"),
             vec![("may disclose it only to", Modality::Obligation)]
         );
         assert_eq!(
             classes("It uses commercially reasonable efforts to notify"),
-            vec![("uses commercially reasonable efforts to", Modality::Obligation)]
+            vec![(
+                "uses commercially reasonable efforts to",
+                Modality::Obligation
+            )]
         );
         assert_eq!(
             classes("You are solely responsible for backups"),
             vec![("are solely responsible for", Modality::Obligation)]
         );
-        assert_eq!(classes("Acme shall have no obligation to"), vec![("shall have no obligation", Modality::Negation)]);
-        assert_eq!(classes("we reserve the right to"), vec![("reserve the right", Modality::Permission)]);
-        assert_eq!(classes("Customer may no longer access"), vec![("may no longer", Modality::Negation)]);
+        assert_eq!(
+            classes("Acme shall have no obligation to"),
+            vec![("shall have no obligation", Modality::Negation)]
+        );
+        assert_eq!(
+            classes("we reserve the right to"),
+            vec![("reserve the right", Modality::Permission)]
+        );
+        assert_eq!(
+            classes("Customer may no longer access"),
+            vec![("may no longer", Modality::Negation)]
+        );
         assert_eq!(classes("access is revoked when no longer needed"), vec![]);
-        assert_eq!(classes("Acme keeps no copy"), vec![("keeps no", Modality::Negation)]);
-        assert_eq!(classes("Acme won’t sell data"), vec![("won’t", Modality::Negation)]);
+        assert_eq!(
+            classes("Acme keeps no copy"),
+            vec![("keeps no", Modality::Negation)]
+        );
+        assert_eq!(
+            classes("Acme won’t sell data"),
+            vec![("won’t", Modality::Negation)]
+        );
         assert_eq!(
             classes("You’re responsible for your password"),
             vec![("’re responsible for", Modality::Obligation)]
         );
-        assert!(lex().customer_responsibility("Keeping copies is entirely your responsibility.").is_some());
-        assert!(lex().customer_responsibility("You use it at your own risk.").is_some());
+        assert!(lex()
+            .customer_responsibility("Keeping copies is entirely your responsibility.")
+            .is_some());
+        assert!(lex()
+            .customer_responsibility("You use it at your own risk.")
+            .is_some());
     }
 
     #[test]
@@ -417,10 +469,16 @@ mod tests {
     #[test]
     fn notice_periods() {
         let l = lex();
-        assert_eq!(l.notice_days("at least thirty (30) days' prior notice"), Some(30));
+        assert_eq!(
+            l.notice_days("at least thirty (30) days' prior notice"),
+            Some(30)
+        );
         assert_eq!(l.notice_days("give 90 days notice"), Some(90));
         assert_eq!(l.notice_days("notify you six months before"), Some(180));
-        assert_eq!(l.notice_days("at least 12 months before discontinuing"), Some(360));
+        assert_eq!(
+            l.notice_days("at least 12 months before discontinuing"),
+            Some(360)
+        );
         assert_eq!(l.notice_days("within 30 days of the invoice"), None);
     }
 

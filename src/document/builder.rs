@@ -89,8 +89,10 @@ impl Buf {
             });
         }
         if memchr::memchr3(b'\n', b'\t', b'\r', run.as_bytes()).is_some() {
-            self.text
-                .extend(run.chars().map(|c| if c.is_ascii_whitespace() { ' ' } else { c }));
+            self.text.extend(
+                run.chars()
+                    .map(|c| if c.is_ascii_whitespace() { ' ' } else { c }),
+            );
         } else {
             self.text.push_str(run);
         }
@@ -307,14 +309,19 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             self.cur.clear();
             return;
         }
-        let label = numbering::label(&self.cur.text)
-            .filter(|l| matches!(l.kind, LabelKind::Numeric | LabelKind::Keyword | LabelKind::Roman));
+        let label = numbering::label(&self.cur.text).filter(|l| {
+            matches!(
+                l.kind,
+                LabelKind::Numeric | LabelKind::Keyword | LabelKind::Roman
+            )
+        });
         if kind == BlockKind::Paragraph {
             // A paragraph entirely in bold or italics and short, a label with
             // only a title after it, or a short ALL-CAPS title is a heading.
             let bold = self.cur.plain_bytes == 0 && is_bold_title(&self.cur.text);
             let rest = label.map_or("", |l| self.cur.text.get(l.len..).unwrap_or("").trim());
-            let labelled_title = label.is_some() && numbering::is_title_like(rest) && rest.len() <= 80;
+            let labelled_title =
+                label.is_some() && numbering::is_title_like(rest) && rest.len() <= 80;
             let caps_title = label.is_none()
                 && numbering::is_all_caps(&self.cur.text)
                 && numbering::is_title_like(&self.cur.text)
@@ -387,7 +394,10 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             .chars()
             .last()
             .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | ';'));
-        let src = self.src.get(self.held.src_start..self.held.src_end).unwrap_or("");
+        let src = self
+            .src
+            .get(self.held.src_start..self.held.src_end)
+            .unwrap_or("");
         let last_line = src.rsplit('\n').next().unwrap_or("");
         let wrapped = last_line.trim().chars().count() >= 50;
         let lower_start = self.cur.text.chars().next().is_some_and(char::is_lowercase);
@@ -398,10 +408,12 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
         let base = self.held.text.len() + 1;
         self.held.text.push(' ');
         self.held.text.push_str(&self.cur.text);
-        self.held.pieces.extend(self.cur.pieces.iter().map(|p| Piece {
-            clean: p.clean + base,
-            ..*p
-        }));
+        self.held
+            .pieces
+            .extend(self.cur.pieces.iter().map(|p| Piece {
+                clean: p.clean + base,
+                ..*p
+            }));
         self.held.plain_bytes += self.cur.plain_bytes;
         self.held.src_start = self.held.src_start.min(self.cur.src_start);
         self.held.src_end = self.held.src_end.max(self.cur.src_end);
@@ -499,7 +511,10 @@ mod tests {
 
     #[test]
     fn inline_titles() {
-        assert_eq!(inline_title("1.1. Client Account. To be able to", 4), "1.1. Client Account");
+        assert_eq!(
+            inline_title("1.1. Client Account. To be able to", 4),
+            "1.1. Client Account"
+        );
         assert_eq!(inline_title("1.1 You may not transfer anything.", 3), "1.1");
         assert_eq!(inline_title("7.2 Backups", 3), "7.2 Backups");
         assert_eq!(

@@ -15,9 +15,39 @@ pub(crate) enum Token {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "br", "tr", "td", "th", "table", "thead", "tbody", "h1", "h2",
-    "h3", "h4", "h5", "h6", "section", "article", "blockquote", "hr", "dl", "dt", "dd", "header",
-    "footer", "main", "nav", "body", "html", "head", "title",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "thead",
+    "tbody",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "body",
+    "html",
+    "head",
+    "title",
 ];
 
 /// Tag name and whether it closes, for a tag starting at `s[0] == '<'`;
@@ -39,7 +69,10 @@ fn tag_at(s: &str) -> Option<(String, usize)> {
     if i == name_start || !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    if !matches!(bytes.get(i), Some(b'>') | Some(b' ') | Some(b'/') | Some(b'\t') | Some(b'\n')) {
+    if !matches!(
+        bytes.get(i),
+        Some(b'>') | Some(b' ') | Some(b'/') | Some(b'\t') | Some(b'\n')
+    ) {
         return None;
     }
     let close = s.get(..s.len().min(1024))?.find('>')?;
@@ -92,7 +125,10 @@ pub(crate) fn tokens(s: &str, mut emit: impl FnMut(Token)) {
     let mut text_start = 0;
     let mut i = 0;
     let mut skip_until: Option<&'static str> = None;
-    while let Some(off) = bytes.get(i..).and_then(|rest| memchr::memchr2(b'<', b'&', rest)) {
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(b'<', b'&', rest))
+    {
         let at = i + off;
         let rest = s.get(at..).unwrap_or("");
         if bytes.get(at) == Some(&b'<') {
@@ -150,12 +186,21 @@ mod tests {
 
     #[test]
     fn tags_are_stripped_and_blocks_broken() {
-        assert_eq!(render("<p>We <strong>back up</strong> data.</p>"), "|We back up data.|");
+        assert_eq!(
+            render("<p>We <strong>back up</strong> data.</p>"),
+            "|We back up data.|"
+        );
         assert_eq!(render("<li>one</li><li>two"), "|LI|one||LI|two");
         assert_eq!(render("a < b and c > d"), "a < b and c > d");
         assert_eq!(render("x<script>alert(1)</script>y"), "xy");
-        assert_eq!(render("AT&amp;T &#8217;s &bogus; &#0;"), "AT&T ’s &bogus; \u{FFFD}");
+        assert_eq!(
+            render("AT&amp;T &#8217;s &bogus; &#0;"),
+            "AT&T ’s &bogus; \u{FFFD}"
+        );
         assert_eq!(render("<!-- note -->text"), "text");
-        assert_eq!(render("<a href=\"https://x\">Security Page</a>"), "Security Page");
+        assert_eq!(
+            render("<a href=\"https://x\">Security Page</a>"),
+            "Security Page"
+        );
     }
 }

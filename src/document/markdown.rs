@@ -88,11 +88,7 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::Paragraph => {
-                    if item_open == 0 {
-                        b.end();
-                    }
-                }
+                TagEnd::Paragraph if item_open == 0 => b.end(),
                 TagEnd::Heading(level) => b.end_heading(level as u32),
                 TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
                 TagEnd::CodeBlock => {
@@ -114,11 +110,7 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
                 }
                 TagEnd::TableCell | TagEnd::FootnoteDefinition => b.end(),
                 TagEnd::Emphasis | TagEnd::Strong => emphasis = emphasis.saturating_sub(1),
-                TagEnd::Link => {
-                    if link_skips.pop() == Some(true) {
-                        skip = skip.saturating_sub(1);
-                    }
-                }
+                TagEnd::Link if link_skips.pop() == Some(true) => skip = skip.saturating_sub(1),
                 TagEnd::Image | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
                 _ => {}
             },
@@ -190,8 +182,14 @@ mod tests {
 
     #[test]
     fn headings_paths_and_blocks() {
-        let doc = md("# Terms\n\n## 7. Security\n\n### 7.2 Backups\n\nWe *back up* data.\n\n- one\n- two\n");
-        let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let doc = md(
+            "# Terms\n\n## 7. Security\n\n### 7.2 Backups\n\nWe *back up* data.\n\n- one\n- two\n",
+        );
+        let kinds: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -203,7 +201,10 @@ mod tests {
                 (BlockKind::ListItem, "two"),
             ]
         );
-        assert_eq!(doc.outline.path(doc.blocks[3].section), "Terms > 7. Security > 7.2 Backups");
+        assert_eq!(
+            doc.outline.path(doc.blocks[3].section),
+            "Terms > 7. Security > 7.2 Backups"
+        );
         assert_eq!(doc.title.as_deref(), Some("Terms"));
     }
 
@@ -232,7 +233,8 @@ mod tests {
 
     #[test]
     fn table_cells_and_quotes() {
-        let doc = md("| Name | Location |\n|---|---|\n| Acme | Ireland |\n\n> We will notify you.\n");
+        let doc =
+            md("| Name | Location |\n|---|---|\n| Acme | Ireland |\n\n> We will notify you.\n");
         let cells: Vec<_> = doc
             .blocks
             .iter()
@@ -240,7 +242,10 @@ mod tests {
             .map(|b| b.text.as_str())
             .collect();
         assert_eq!(cells, vec!["Name", "Location", "Acme", "Ireland"]);
-        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Quote && b.text == "We will notify you."));
+        assert!(doc
+            .blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Quote && b.text == "We will notify you."));
     }
 
     #[test]
@@ -271,7 +276,18 @@ mod tests {
     #[test]
     fn nested_list_items_are_separate_blocks() {
         let doc = md("- Provider shall:\n  - back up data;\n  - restore it.\n");
-        let items: Vec<_> = doc.blocks.iter().map(|b| (b.text.as_str(), b.depth)).collect();
-        assert_eq!(items, vec![("Provider shall:", 1), ("back up data;", 2), ("restore it.", 2)]);
+        let items: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.depth))
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("Provider shall:", 1),
+                ("back up data;", 2),
+                ("restore it.", 2)
+            ]
+        );
     }
 }

@@ -23,7 +23,6 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-
 /// The input format of an agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -275,7 +274,11 @@ pub struct ParseSummary {
 }
 
 /// Parses `text` (normalised), calling `sink` for every block in order.
-pub fn parse_streaming(text: &str, format: Format, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
+pub fn parse_streaming(
+    text: &str,
+    format: Format,
+    sink: impl FnMut(&BlockRef<'_>),
+) -> ParseSummary {
     match format {
         Format::Markdown => markdown::parse(text, sink),
         Format::Text => plain::parse(text, sink),

@@ -30,8 +30,17 @@ pub(crate) struct Label {
 }
 
 const KEYWORDS: &[&str] = &[
-    "section", "article", "clause", "part", "chapter", "schedule", "annex", "appendix", "exhibit",
-    "attachment", "addendum",
+    "section",
+    "article",
+    "clause",
+    "part",
+    "chapter",
+    "schedule",
+    "annex",
+    "appendix",
+    "exhibit",
+    "attachment",
+    "addendum",
 ];
 
 fn is_roman(s: &str) -> bool {
@@ -51,7 +60,11 @@ fn dotted(s: &str) -> Option<(u32, usize)> {
             i += 1;
         }
         if i == start || i - start > 3 {
-            return if depth == 0 || i - start > 3 { None } else { Some((depth, start.saturating_sub(1))) };
+            return if depth == 0 || i - start > 3 {
+                None
+            } else {
+                Some((depth, start.saturating_sub(1)))
+            };
         }
         depth += 1;
         if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -75,7 +88,9 @@ fn trailing_punct(s: &str, mut len: usize) -> usize {
 }
 
 fn followed_by_space_or_end(s: &str, len: usize) -> bool {
-    s.as_bytes().get(len).is_none_or(|b| b.is_ascii_whitespace())
+    s.as_bytes()
+        .get(len)
+        .is_none_or(|b| b.is_ascii_whitespace())
 }
 
 /// The label at the start of `s` (which must already be left-trimmed).
@@ -139,7 +154,9 @@ pub(crate) fn label(s: &str) -> Option<Label> {
         });
     }
     // Keyword labels: "Section 7", "ARTICLE VII:", "Exhibit A".
-    let word_end = s.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len());
+    let word_end = s
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(s.len());
     let word = s.get(..word_end)?;
     if KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word)) && bytes.get(word_end) == Some(&b' ') {
         let rest = s.get(word_end + 1..)?;
@@ -169,7 +186,7 @@ pub(crate) fn label(s: &str) -> Option<Label> {
     // "VII." Roman numerals.
     let dot = s.find('.')?;
     let roman = s.get(..dot)?;
-    if roman.len() >= 1 && is_roman(roman) && roman.bytes().all(|b| b.is_ascii_uppercase()) {
+    if !roman.is_empty() && is_roman(roman) && roman.bytes().all(|b| b.is_ascii_uppercase()) {
         let len = trailing_punct(s, dot);
         if followed_by_space_or_end(s, len) {
             return Some(Label {
@@ -221,7 +238,10 @@ pub(crate) fn is_title_like(s: &str) -> bool {
             continue;
         }
         counted += 1;
-        if w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
             capitalised += 1;
         }
     }
@@ -255,7 +275,10 @@ mod tests {
         assert_eq!(lab("7. Security"), Some((LabelKind::Numeric, 1, "7.")));
         assert_eq!(lab("7.2 Backups"), Some((LabelKind::Numeric, 2, "7.2")));
         assert_eq!(lab("7.2.1. Daily"), Some((LabelKind::Numeric, 3, "7.2.1.")));
-        assert_eq!(lab("1.1. Client Account."), Some((LabelKind::Numeric, 2, "1.1.")));
+        assert_eq!(
+            lab("1.1. Client Account."),
+            Some((LabelKind::Numeric, 2, "1.1."))
+        );
         assert_eq!(lab("30 days after"), None);
         assert_eq!(lab("2020 was"), None);
         assert_eq!(lab("3/18"), None);
@@ -264,11 +287,26 @@ mod tests {
 
     #[test]
     fn keyword_and_roman_labels() {
-        assert_eq!(lab("Section 7 Backups"), Some((LabelKind::Keyword, 1, "Section 7")));
-        assert_eq!(lab("ARTICLE VII: TERM"), Some((LabelKind::Keyword, 1, "ARTICLE VII:")));
-        assert_eq!(lab("SECTION 1."), Some((LabelKind::Keyword, 1, "SECTION 1.")));
-        assert_eq!(lab("Section 7.2 Backups"), Some((LabelKind::Keyword, 2, "Section 7.2")));
-        assert_eq!(lab("Exhibit A: Terms"), Some((LabelKind::Keyword, 1, "Exhibit A:")));
+        assert_eq!(
+            lab("Section 7 Backups"),
+            Some((LabelKind::Keyword, 1, "Section 7"))
+        );
+        assert_eq!(
+            lab("ARTICLE VII: TERM"),
+            Some((LabelKind::Keyword, 1, "ARTICLE VII:"))
+        );
+        assert_eq!(
+            lab("SECTION 1."),
+            Some((LabelKind::Keyword, 1, "SECTION 1."))
+        );
+        assert_eq!(
+            lab("Section 7.2 Backups"),
+            Some((LabelKind::Keyword, 2, "Section 7.2"))
+        );
+        assert_eq!(
+            lab("Exhibit A: Terms"),
+            Some((LabelKind::Keyword, 1, "Exhibit A:"))
+        );
         assert_eq!(lab("VII. LIABILITY"), Some((LabelKind::Roman, 1, "VII.")));
         assert_eq!(lab("Sections of this"), None);
         assert_eq!(lab("I. Introduction"), Some((LabelKind::Roman, 1, "I.")));
@@ -292,7 +330,9 @@ mod tests {
         assert!(is_title_like("YOUR RESPONSIBILITIES"));
         assert!(is_title_like("Your Agreement with Heroku"));
         assert!(!is_title_like("We back up your data every day."));
-        assert!(!is_title_like("Client Account. To be able to order Services, the Client must"));
+        assert!(!is_title_like(
+            "Client Account. To be able to order Services, the Client must"
+        ));
         assert!(is_all_caps("ARTICLE 1: ORDERING SERVICES"));
         assert!(!is_all_caps("Article 1"));
     }

@@ -241,7 +241,10 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
                 }
             });
         }
-        let next = lines.peek().map(|r| probe(text, r.clone())).unwrap_or_default();
+        let next = lines
+            .peek()
+            .map(|r| probe(text, r.clone()))
+            .unwrap_or_default();
         for seg in &segments {
             p.segment(seg, &next);
         }
@@ -273,7 +276,10 @@ mod tests {
         assert_eq!(s[0].0, BlockKind::Heading);
         assert_eq!(s[0].1, "MASTER AGREEMENT");
         let para = s.iter().find(|b| b.1.starts_with("The Provider")).unwrap();
-        assert_eq!(para.1, "The Provider shall back up Customer Data daily and:");
+        assert_eq!(
+            para.1,
+            "The Provider shall back up Customer Data daily and:"
+        );
         assert_eq!(para.2, "MASTER AGREEMENT > 7. Security > 7.2 Backups");
         let item = s.iter().find(|b| b.1.starts_with("(b)")).unwrap();
         assert_eq!(item.0, BlockKind::ListItem);
@@ -284,7 +290,8 @@ mod tests {
 
     #[test]
     fn numbered_sentences_name_sections() {
-        let doc = txt("1.1. Client Account. To be able to order, the Client must\nhave an account.\n");
+        let doc =
+            txt("1.1. Client Account. To be able to order, the Client must\nhave an account.\n");
         let b = &doc.blocks[0];
         assert_eq!(b.kind, BlockKind::Paragraph);
         assert_eq!(doc.outline.path(b.section), "1.1. Client Account");
@@ -299,7 +306,14 @@ mod tests {
         assert_eq!(s[0].1, "1. Your Agreement");
         assert_eq!(s[0].0, BlockKind::Heading);
         assert_eq!(s[1].1, "1.1 We will back up data. Daily.");
-        assert_eq!(s[2], (BlockKind::ListItem, "First item".into(), "1. Your Agreement > 1.1".into()));
+        assert_eq!(
+            s[2],
+            (
+                BlockKind::ListItem,
+                "First item".into(),
+                "1. Your Agreement > 1.1".into()
+            )
+        );
         assert_eq!(s[3].1, "SECTION 2. ACCESS");
         let b = &doc.blocks[1];
         let at = b.text.find("back up").unwrap();

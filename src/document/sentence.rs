@@ -24,18 +24,18 @@ const MAX_MERGED: usize = 3000;
 
 /// Abbreviations that never end a sentence (lower case, with their dots).
 const ALWAYS: &[&str] = &[
-    "e.g.", "i.e.", "no.", "nos.", "sec.", "secs.", "art.", "arts.", "para.", "paras.", "cf.", "vs.",
-    "v.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "approx.", "fig.", "ref.", "incl.", "excl.",
-    "viz.", "pp.", "p.", "ch.", "cl.", "subs.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.c.", "seq.", "al.", "resp.", "max.",
-    "min.", "dept.", "est.",
+    "e.g.", "i.e.", "no.", "nos.", "sec.", "secs.", "art.", "arts.", "para.", "paras.", "cf.",
+    "vs.", "v.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "approx.", "fig.", "ref.", "incl.",
+    "excl.", "viz.", "pp.", "p.", "ch.", "cl.", "subs.", "jan.", "feb.", "mar.", "apr.", "jun.",
+    "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.c.", "seq.", "al.", "resp.",
+    "max.", "min.", "dept.", "est.",
 ];
 
 /// Abbreviations that usually do not end a sentence, unless a typical
 /// sentence opener follows.
 const USUALLY: &[&str] = &[
-    "inc.", "ltd.", "llc.", "co.", "corp.", "plc.", "gmbh.", "s.a.", "n.v.", "b.v.", "etc.", "u.s.",
-    "u.k.", "e.u.", "l.p.", "pty.", "a.m.", "p.m.", "s.a.s.", "ag.", "bv.", "sarl.", "lp.",
+    "inc.", "ltd.", "llc.", "co.", "corp.", "plc.", "gmbh.", "s.a.", "n.v.", "b.v.", "etc.",
+    "u.s.", "u.k.", "e.u.", "l.p.", "pty.", "a.m.", "p.m.", "s.a.s.", "ag.", "bv.", "sarl.", "lp.",
 ];
 
 /// Words after which an abbreviation is part of a noun phrase.
@@ -45,18 +45,71 @@ const MODIFIER_BEFORE: &[&str] = &[
 
 /// Words that typically open a new sentence.
 const OPENERS: &[&str] = &[
-    "the", "this", "these", "that", "those", "we", "you", "your", "our", "if", "in", "any", "each",
-    "all", "it", "such", "no", "for", "to", "upon", "unless", "except", "where", "when",
-    "notwithstanding", "subject", "nothing", "neither", "either", "both", "as", "at", "on", "by",
-    "customer", "provider", "supplier", "client", "subscriber", "a", "an", "there", "however",
-    "following", "after", "before", "during", "within", "its", "their", "they", "he", "she",
+    "the",
+    "this",
+    "these",
+    "that",
+    "those",
+    "we",
+    "you",
+    "your",
+    "our",
+    "if",
+    "in",
+    "any",
+    "each",
+    "all",
+    "it",
+    "such",
+    "no",
+    "for",
+    "to",
+    "upon",
+    "unless",
+    "except",
+    "where",
+    "when",
+    "notwithstanding",
+    "subject",
+    "nothing",
+    "neither",
+    "either",
+    "both",
+    "as",
+    "at",
+    "on",
+    "by",
+    "customer",
+    "provider",
+    "supplier",
+    "client",
+    "subscriber",
+    "a",
+    "an",
+    "there",
+    "however",
+    "following",
+    "after",
+    "before",
+    "during",
+    "within",
+    "its",
+    "their",
+    "they",
+    "he",
+    "she",
 ];
 
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
     let start = s
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |i| i + s.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + s
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8)
+        });
     s.get(start..).unwrap_or("")
 }
 
@@ -103,7 +156,7 @@ fn should_merge(prev: &str, next: &str) -> bool {
     }
     // Enumeration items keep their lead-in: "(b) ..." after "(a) ...".
     if let Some(l) = numbering::label(next_t) {
-        if l.kind == LabelKind::Item && prev_t.contains(|c| c == ':' || c == ';') {
+        if l.kind == LabelKind::Item && prev_t.contains([':', ';']) {
             return true;
         }
     }
@@ -238,8 +291,14 @@ mod tests {
             sents("Nimbus Ltd. will notify the U.S. Customer, i.e. you, within No. 3 days. Then done."),
             vec!["Nimbus Ltd. will notify the U.S. Customer, i.e. you, within No. 3 days.", "Then done."]
         );
-        assert_eq!(sents("Data is kept in Ireland etc. The end."), vec!["Data is kept in Ireland etc.", "The end."]);
-        assert_eq!(sents("See Sec. 4 and Art. 28 GDPR. Next."), vec!["See Sec. 4 and Art. 28 GDPR.", "Next."]);
+        assert_eq!(
+            sents("Data is kept in Ireland etc. The end."),
+            vec!["Data is kept in Ireland etc.", "The end."]
+        );
+        assert_eq!(
+            sents("See Sec. 4 and Art. 28 GDPR. Next."),
+            vec!["See Sec. 4 and Art. 28 GDPR.", "Next."]
+        );
     }
 
     #[test]
@@ -270,6 +329,9 @@ mod tests {
         let text = "One. We back up data. Three.";
         let mut out = Vec::new();
         sentences_around(text, &[8], &mut out);
-        assert_eq!(out.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), vec!["We back up data."]);
+        assert_eq!(
+            out.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(),
+            vec!["We back up data."]
+        );
     }
 }

@@ -14,10 +14,12 @@ pub fn render(report: &Report) -> String {
 
 /// One line of JSON Lines (no trailing newline).
 pub fn render_line(report: &Report) -> String {
-    serde_json::to_string(report).unwrap_or_else(|e| format!("{{\"schema\": \"{}\", \"error\": \"{e}\"}}", super::SCHEMA))
+    serde_json::to_string(report)
+        .unwrap_or_else(|e| format!("{{\"schema\": \"{}\", \"error\": \"{e}\"}}", super::SCHEMA))
 }
 
 /// One line of JSON Lines for a file that failed (no trailing newline).
 pub fn render_error_line(record: &ErrorRecord) -> String {
-    serde_json::to_string(record).unwrap_or_else(|e| format!("{{\"schema\": \"{}\", \"error\": \"{e}\"}}", super::SCHEMA))
+    serde_json::to_string(record)
+        .unwrap_or_else(|e| format!("{{\"schema\": \"{}\", \"error\": \"{e}\"}}", super::SCHEMA))
 }

@@ -32,7 +32,11 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let doc = &report.document;
     let title = doc.title.as_deref().unwrap_or(&doc.path);
-    let _ = writeln!(out, "# Coverage of ISO/IEC 27002:2022 5.23: {}\n", escape(title));
+    let _ = writeln!(
+        out,
+        "# Coverage of ISO/IEC 27002:2022 5.23: {}\n",
+        escape(title)
+    );
     let _ = writeln!(
         out,
         "Document: `{}` ({}, {} bytes). Catalog: {} v{}.\n",
@@ -67,8 +71,15 @@ pub fn render(report: &Report) -> String {
     out.push_str("| Id | Requirement | Status | Confidence | Notice | Evidence |\n");
     out.push_str("|---|---|---|---:|---:|---|\n");
     for f in &report.findings {
-        let notice = f.notice_days.map(|d| format!("{d} days")).unwrap_or_default();
-        let lines: Vec<String> = f.excerpts.iter().map(|e| format!("line {}", e.line)).collect();
+        let notice = f
+            .notice_days
+            .map(|d| format!("{d} days"))
+            .unwrap_or_default();
+        let lines: Vec<String> = f
+            .excerpts
+            .iter()
+            .map(|e| format!("line {}", e.line))
+            .collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {:.2} | {} | {} |",
@@ -82,7 +93,13 @@ pub fn render(report: &Report) -> String {
     }
     out.push('\n');
     for f in report.findings.iter().filter(|f| !f.excerpts.is_empty()) {
-        let _ = writeln!(out, "## {}: {} ({})\n", escape(&f.id), escape(&f.title), f.status);
+        let _ = writeln!(
+            out,
+            "## {}: {} ({})\n",
+            escape(&f.id),
+            escape(&f.title),
+            f.status
+        );
         for e in &f.excerpts {
             let _ = writeln!(out, "> {}\n", escape(&e.text));
             let section = if e.section.is_empty() {
@@ -100,7 +117,11 @@ pub fn render(report: &Report) -> String {
     if !report.references.is_empty() {
         out.push_str("## Incorporated documents\n\n");
         for r in &report.references {
-            let url = r.url.as_deref().map(|u| format!(" <{}>", escape(u))).unwrap_or_default();
+            let url = r
+                .url
+                .as_deref()
+                .map(|u| format!(" <{}>", escape(u)))
+                .unwrap_or_default();
             let _ = writeln!(out, "- {}{} (line {})", escape(&r.name), url, r.line);
         }
         out.push('\n');

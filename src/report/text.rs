@@ -86,7 +86,11 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(
         out,
         "{}{} ({}, {} bytes)",
-        if title.is_empty() { String::new() } else { format!("{title}: ") },
+        if title.is_empty() {
+            String::new()
+        } else {
+            format!("{title}: ")
+        },
         sanitize(&doc.path),
         doc.format.name(),
         doc.bytes
@@ -108,7 +112,14 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "warning: {}", sanitize(w));
     }
     out.push('\n');
-    let _ = writeln!(out, "  {} {} {} {} notice", pad("id", 9), pad("requirement", 46), pad("status", 11), pad("conf", 5));
+    let _ = writeln!(
+        out,
+        "  {} {} {} {} notice",
+        pad("id", 9),
+        pad("requirement", 46),
+        pad("status", 11),
+        pad("conf", 5)
+    );
     for f in &report.findings {
         let notice = f.notice_days.map(|d| format!("{d}d")).unwrap_or_default();
         let _ = writeln!(
@@ -129,7 +140,13 @@ pub fn render(report: &Report) -> String {
         s.covered, s.partial, s.disclaimed, s.missing
     );
     for f in report.findings.iter().filter(|f| !f.excerpts.is_empty()) {
-        let _ = writeln!(out, "{} {}: {}", sanitize(&f.id), sanitize(&f.title), f.status);
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            sanitize(&f.id),
+            sanitize(&f.title),
+            f.status
+        );
         for e in &f.excerpts {
             let section = if e.section.is_empty() {
                 String::new()
@@ -144,7 +161,11 @@ pub fn render(report: &Report) -> String {
     if !report.references.is_empty() {
         out.push_str("incorporated documents (read them too):\n");
         for r in &report.references {
-            let url = r.url.as_deref().map(|u| format!(" <{}>", sanitize(u))).unwrap_or_default();
+            let url = r
+                .url
+                .as_deref()
+                .map(|u| format!(" <{}>", sanitize(u)))
+                .unwrap_or_default();
             let _ = writeln!(out, "  line {}: {}{}", r.line, sanitize(&r.name), url);
         }
     }
