@@ -17,8 +17,8 @@ use clausemap::report::{render, OutputFormat};
 use clausemap::{Analyzer, Catalog, Error, Format};
 
 /// The bundled sample: an agreement we wrote ourselves.
-const SAMPLE_NAME: &str = "corpus/nimbus-harbor-msa.md";
-const SAMPLE: &[u8] = include_bytes!("../corpus/nimbus-harbor-msa.md");
+const SAMPLE_NAME: &str = "corpus/ferrowind-hosting-conditions.md";
+const SAMPLE: &[u8] = include_bytes!("../corpus/ferrowind-hosting-conditions.md");
 
 const USAGE: &str =
     "usage: analyze [FILE] [--format json|markdown|text] [--catalog PATH] [--explain ID] \

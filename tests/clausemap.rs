@@ -298,3 +298,211 @@ fn public_types_are_send_and_sync() {
     check::<clausemap::document::Document>();
     check::<clausemap::explain::Explanation>();
 }
+
+mod support;
+
+mod batch_outputs {
+    use super::*;
+    use clausemap::batch::{collect, for_each};
+    use clausemap::report::csv::CsvWriter;
+    use clausemap::report::html;
+    use clausemap::report::table::{Columns, Row};
+    use support::webdriver::{find_browser, tempdir::Dir, Session};
+
+    /// A folder with some of our agreements and hostile files: a binary, an
+    /// empty file, invalid UTF-8, and a document that tries to inject script
+    /// and spreadsheet formulas.
+    fn hostile_folder() -> Dir {
+        let dir = Dir::new("batch");
+        for name in [
+            "ferrowind-hosting-conditions.md",
+            "quillfern-terms.txt",
+            "pebblecast-terms.md",
+        ] {
+            std::fs::copy(corpus_dir().join(name), dir.0.join(name)).unwrap();
+        }
+        std::fs::write(dir.0.join("binary.md"), b"%PDF-1.7\0\x01\x02\x03").unwrap();
+        std::fs::write(dir.0.join("empty.txt"), b"").unwrap();
+        std::fs::write(
+            dir.0.join("latin1.txt"),
+            b"We back up your data daily \xe9t\xe9.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.0.join("inject.md"),
+            "# =HYPERLINK(\"http://x\") Terms\n\nWe back up your data daily. \
+             <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\"> \
+             </script><script>window.__pwned = 3</script>\n\n\
+             You are solely responsible for backing up </td></tr></table><b onclick=x>your content</b>.\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    fn rows(dir: &Dir) -> Vec<Row> {
+        let a = analyzer();
+        let mut rows = Vec::new();
+        for_each(&a, collect(std::slice::from_ref(&dir.0)), 2, |p, r| {
+            rows.push(Row::new(p, r))
+        })
+        .unwrap();
+        rows
+    }
+
+    #[test]
+    fn a_batch_with_hostile_files_reports_every_file() {
+        let dir = hostile_folder();
+        let rows = rows(&dir);
+        let names: Vec<String> = rows
+            .iter()
+            .map(|r| r.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "binary.md",
+                "empty.txt",
+                "ferrowind-hosting-conditions.md",
+                "inject.md",
+                "latin1.txt",
+                "pebblecast-terms.md",
+                "quillfern-terms.txt"
+            ]
+        );
+        let failed: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.outcome.as_ref().err().map(|e| e.kind()))
+            .collect();
+        assert_eq!(failed, ["binary"]);
+        let latin = rows
+            .iter()
+            .find(|r| r.path.ends_with("latin1.txt"))
+            .unwrap();
+        assert_eq!(latin.outcome.as_ref().unwrap().document.warnings.len(), 1);
+    }
+
+    #[test]
+    fn csv_round_trips_and_neutralises_formulas() {
+        let dir = hostile_folder();
+        let rows = rows(&dir);
+        let catalog = Catalog::builtin().unwrap();
+        for excerpts in [false, true] {
+            let mut w = CsvWriter::new(Vec::new(), Columns::of(&catalog), excerpts).unwrap();
+            for r in &rows {
+                w.row(r).unwrap();
+            }
+            let bytes = w.finish().unwrap();
+            let mut reader = csv::Reader::from_reader(bytes.as_slice());
+            let header = reader.headers().unwrap().clone();
+            let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+            for rec in &records {
+                assert_eq!(rec.len(), header.len());
+                for cell in rec.iter() {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "formula cell {cell:?}"
+                    );
+                }
+            }
+            if excerpts {
+                // One row per cited excerpt (or per finding without one), plus the error.
+                let expected: usize = rows
+                    .iter()
+                    .map(|r| match &r.outcome {
+                        Ok(rep) => rep.findings.iter().map(|f| f.excerpts.len().max(1)).sum(),
+                        Err(_) => 1,
+                    })
+                    .sum();
+                assert_eq!(records.len(), expected);
+            } else {
+                assert_eq!(records.len(), rows.len());
+                let inject = records
+                    .iter()
+                    .find(|r| r[0].ends_with("inject.md"))
+                    .unwrap();
+                assert!(
+                    inject[1].starts_with("'="),
+                    "title neutralised: {:?}",
+                    &inject[1]
+                );
+                let i_col = header.iter().position(|h| h == "i").unwrap();
+                assert_eq!(&inject[i_col], "covered");
+            }
+        }
+    }
+
+    #[test]
+    fn html_matrix_works_in_a_real_browser() {
+        let Some((chromium, driver)) = find_browser() else {
+            assert!(
+                std::env::var_os("CLAUSEMAP_REQUIRE_BROWSER").is_none(),
+                "CLAUSEMAP_REQUIRE_BROWSER is set but chromium/chromedriver are not installed"
+            );
+            eprintln!("skipped: chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+            return;
+        };
+        let dir = hostile_folder();
+        let rows = rows(&dir);
+        let catalog = Catalog::builtin().unwrap();
+        let page = html::render(&rows, &Columns::of(&catalog), &catalog.title);
+        let file = dir.0.join("matrix.html");
+        std::fs::write(&file, &page).unwrap();
+
+        let s = Session::start(&chromium, &driver);
+        s.goto(&format!("file://{}", file.display()));
+        assert_eq!(s.severe_logs(), Vec::<String>::new(), "console errors");
+        let analysed = rows.iter().filter(|r| r.outcome.is_ok()).count();
+        let cells = s.find_all("td.cell");
+        assert_eq!(cells.len(), analysed * catalog.requirements.len());
+        assert_eq!(
+            s.find_all("td.error").len(),
+            2,
+            "the failed file has its own row"
+        );
+
+        // Click the backup cell of the sample agreement: its excerpts appear.
+        let ferrowind = rows
+            .iter()
+            .filter(|r| r.outcome.is_ok())
+            .position(|r| r.path.ends_with("ferrowind-hosting-conditions.md"))
+            .unwrap();
+        let i = catalog
+            .requirements
+            .iter()
+            .position(|r| r.id == "i")
+            .unwrap();
+        let report = rows
+            .iter()
+            .find(|r| r.path.ends_with("ferrowind-hosting-conditions.md"))
+            .unwrap()
+            .outcome
+            .as_ref()
+            .unwrap();
+        let finding = &report.findings[i];
+        let cell = &cells[ferrowind * catalog.requirements.len() + i];
+        s.click(cell);
+        let detail = s.text(&s.find_all("#detail")[0]);
+        assert!(
+            detail.contains(&finding.excerpts[0].text),
+            "detail shows the excerpt: {detail}"
+        );
+        assert!(detail.contains(&format!("line {}", finding.excerpts[0].line)));
+        assert_eq!(
+            s.find_all("#detail blockquote").len(),
+            finding.excerpts.len()
+        );
+
+        // Nothing from the documents ran as script or became markup.
+        assert_eq!(
+            s.execute("return typeof window.__pwned;"),
+            serde_json::json!("undefined")
+        );
+        assert!(s.find_all("b[onclick]").is_empty());
+        assert!(s.find_all("img").is_empty());
+        assert_eq!(
+            s.severe_logs(),
+            Vec::<String>::new(),
+            "console errors after clicking"
+        );
+    }
+}

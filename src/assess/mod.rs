@@ -1,8 +1,8 @@
 //! Stance and status rules: the judgement of clausemap.
 //!
-//! [`lexicon`] holds the language of obligation shared by all requirements,
-//! [`judge`] reads one candidate sentence for one requirement, and
-//! [`decide`] turns a requirement's judged sentences into its status.
+//! [`mod@lexicon`] holds the language of obligation shared by all requirements,
+//! [`judge()`] reads one candidate sentence for one requirement, and
+//! [`decide()`] turns a requirement's judged sentences into its status.
 
 pub mod decide;
 pub mod judge;

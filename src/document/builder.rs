@@ -166,6 +166,11 @@ pub(crate) struct BlockBuilder<'s, S: FnMut(&BlockRef<'_>)> {
     stack: Vec<(u32, SectionId)>,
     title: Option<String>,
     title_rank: u32,
+    /// A `title:` from YAML front matter.
+    metadata_title: Option<String>,
+    /// The text of the first block emitted, if short enough to be a title.
+    first_text: Option<String>,
+    emitted: usize,
     sink: S,
 }
 
@@ -180,6 +185,9 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             stack: Vec::new(),
             title: None,
             title_rank: u32::MAX,
+            metadata_title: None,
+            first_text: None,
+            emitted: 0,
             sink,
         }
     }
@@ -422,12 +430,38 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
     fn flush_held(&mut self) {
         if self.has_held {
             self.has_held = false;
+            self.note_emitted(false);
             Self::emit(&mut self.sink, &self.held);
             self.held.clear();
         }
     }
 
+    /// Remembers the first block for the title.
+    fn note_emitted(&mut self, cur: bool) {
+        if self.emitted == 0 {
+            let text = if cur { &self.cur.text } else { &self.held.text };
+            let has_year = text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4);
+            if numbering::is_title_like(text) && text.split_whitespace().count() <= 12 && !has_year
+            {
+                self.first_text = Some(text.trim_end_matches([':', ' ']).to_string());
+            }
+        }
+        if !self.cur.text.is_empty() || !self.held.text.is_empty() {
+            self.emitted += 1;
+        }
+    }
+
+    /// Records a title from YAML front matter.
+    pub(crate) fn metadata_title(&mut self, title: &str) {
+        if self.metadata_title.is_none() && !title.trim().is_empty() {
+            self.metadata_title = Some(title.trim().to_string());
+        }
+    }
+
     fn emit_cur(&mut self) {
+        self.note_emitted(true);
         Self::emit(&mut self.sink, &self.cur);
         let kind = self.cur.kind;
         self.cur.clear();
@@ -451,9 +485,20 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
     pub(crate) fn finish(mut self) -> ParseSummary {
         self.end();
         self.flush_held();
+        // Front matter first, then a top-level heading, then a title-like
+        // first line, then the first heading.
+        let title = self
+            .metadata_title
+            .or(if self.title_rank <= 1 {
+                self.title.clone()
+            } else {
+                None
+            })
+            .or(self.first_text)
+            .or(self.title);
         ParseSummary {
             outline: self.outline,
-            title: self.title,
+            title,
         }
     }
 }

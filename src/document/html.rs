@@ -1,5 +1,5 @@
 //! Leftover HTML in text: tags are markup, not sentence text. Crawler output
-//! ("<p>", "<strong>1.</strong>", "<li>") and Markdown HTML blocks are
+//! (`<p>`, `<strong>1.</strong>`, `<li>`) and Markdown HTML blocks are
 //! split into text runs, decoded entities and block breaks.
 
 /// One token of text that may contain HTML tags.

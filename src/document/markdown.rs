@@ -36,6 +36,8 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
     // Per open link and code block: whether it added to `skip`.
     let mut link_skips: Vec<bool> = Vec::new();
     let mut fenced = false;
+    let mut in_metadata = false;
+    let mut raw_skips = 0u32;
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -83,7 +85,11 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
                     }
                     link_skips.push(skipped);
                 }
-                Tag::Image { .. } | Tag::MetadataBlock(_) => skip = skip.saturating_add(1),
+                Tag::Image { .. } => skip = skip.saturating_add(1),
+                Tag::MetadataBlock(_) => {
+                    in_metadata = true;
+                    skip = skip.saturating_add(1);
+                }
                 Tag::FootnoteDefinition(_) => b.begin(BlockKind::Paragraph, 0),
                 _ => {}
             },
@@ -111,17 +117,67 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
                 TagEnd::TableCell | TagEnd::FootnoteDefinition => b.end(),
                 TagEnd::Emphasis | TagEnd::Strong => emphasis = emphasis.saturating_sub(1),
                 TagEnd::Link if link_skips.pop() == Some(true) => skip = skip.saturating_sub(1),
-                TagEnd::Image | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
+                TagEnd::Image => skip = skip.saturating_sub(1),
+                TagEnd::MetadataBlock(_) => {
+                    in_metadata = false;
+                    skip = skip.saturating_sub(1);
+                }
                 _ => {}
             },
             Event::Text(t) | Event::Code(t) => {
+                if in_metadata {
+                    for line in t.lines() {
+                        if let Some(v) = line.strip_prefix("title:") {
+                            b.metadata_title(v.trim().trim_matches(['"', '\'']));
+                        }
+                    }
+                }
                 if skip > 0 {
                     continue;
                 }
                 push_text(&mut b, text, &t, range, emphasis > 0);
             }
             Event::Html(h) if in_html_block => push_html(&mut b, range.start, &h),
-            Event::Html(_) | Event::InlineHtml(_) => b.space(),
+            Event::InlineHtml(tag) => {
+                // The content of inline <script> and <style> is not text.
+                let t = tag.trim_start().to_ascii_lowercase();
+                if t.starts_with("<script") || t.starts_with("<style") {
+                    skip = skip.saturating_add(1);
+                    raw_skips += 1;
+                } else if (t.starts_with("</script") || t.starts_with("</style")) && raw_skips > 0 {
+                    skip = skip.saturating_sub(1);
+                    raw_skips -= 1;
+                }
+                // Block-level tags separate words; inline ones (<b>, </span>) do not.
+                let name: String = t
+                    .trim_start_matches(['<', '/'])
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect();
+                if matches!(
+                    name.as_str(),
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "td"
+                        | "th"
+                        | "tr"
+                        | "table"
+                        | "hr"
+                        | "ul"
+                        | "ol"
+                        | "section"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                ) {
+                    b.space();
+                }
+            }
+            Event::Html(_) => b.space(),
             Event::SoftBreak | Event::HardBreak => b.space(),
             _ => {}
         }

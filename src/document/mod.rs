@@ -1,7 +1,7 @@
 //! Structure of an agreement: blocks of readable text, each with the
 //! heading path it sits under and the way back to its source bytes.
 //!
-//! Two parsers feed one [`builder`]: [`markdown`] (pulldown-cmark's offset
+//! Two parsers feed one block builder: [`markdown`] (pulldown-cmark's offset
 //! iterator) and [`plain`] (our rules for numbered plain-text contracts,
 //! including text extracted from PDFs and crawler output with leftover HTML
 //! tags). Both can stream blocks to a callback, which is how the analyser

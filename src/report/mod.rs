@@ -4,8 +4,12 @@
 //! The JSON schema is a public contract: fields are only ever added (as
 //! optional ones), never changed or removed.
 
+pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod matrix;
+pub mod table;
 pub mod text;
 
 use serde::{Deserialize, Serialize};

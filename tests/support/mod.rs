@@ -1,0 +1,2 @@
+//! Helpers for the integration tests.
+pub mod webdriver;
