@@ -148,6 +148,10 @@ pub struct Requirement {
     /// optional paid extra, notice of changes to the terms only).
     #[serde(default)]
     pub weak: Vec<String>,
+    /// Regexes that keep a core commitment `covered` even where a weak
+    /// pattern matches ("delete or return, at the Customer's choice").
+    #[serde(default)]
+    pub strong: Vec<String>,
     /// Regexes for provider statements that are `partial` on their own,
     /// without the core (notice after the fact, by posting on a web page, a
     /// list the customer must check).
@@ -189,11 +193,12 @@ pub struct Requirement {
 
 impl Requirement {
     /// Every regex list of the requirement with its field name.
-    pub fn pattern_lists(&self) -> [(&'static str, &[String]); 7] {
+    pub fn pattern_lists(&self) -> [(&'static str, &[String]); 8] {
         [
             ("topic", &self.topic),
             ("core", &self.core),
             ("weak", &self.weak),
+            ("strong", &self.strong),
             ("partial", &self.partial),
             ("disclaimer", &self.disclaimer),
             ("protective", &self.protective),

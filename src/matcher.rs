@@ -211,6 +211,8 @@ pub struct CompiledRequirement {
     pub core: PatternList,
     /// Caps a core commitment at `partial`.
     pub weak: PatternList,
+    /// Keeps a core commitment covered despite `weak`.
+    pub strong: PatternList,
     /// Partial on its own.
     pub partial: PatternList,
     /// Requirement-specific disclaimer shapes.
@@ -276,6 +278,7 @@ impl Matcher {
                 topic: list("topic", &req.topic)?,
                 core: list("core", &req.core)?,
                 weak: list("weak", &req.weak)?,
+                strong: list("strong", &req.strong)?,
                 partial: list("partial", &req.partial)?,
                 disclaimer: list("disclaimer", &req.disclaimer)?,
                 protective: list("protective", &req.protective)?,

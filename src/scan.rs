@@ -36,11 +36,29 @@ pub struct Candidate {
 /// Facts about the whole document that change how sentences read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Facts {
-    /// The agreement makes customer data the customer's confidential
-    /// information, so confidentiality clauses protect it.
-    pub customer_data_confidential: bool,
+    /// The agreement takes customer data out of its confidential
+    /// information ("Confidential Information does not include Customer
+    /// Data"), so confidentiality clauses do not protect it. Otherwise they
+    /// do: data a customer entrusts to a provider is information a
+    /// reasonable person would treat as confidential.
+    pub customer_data_not_confidential: bool,
 }
 
+fn customer_data_excluded(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::RegexBuilder::new(
+            r"(?:confidential|proprietary)\s+information\s+(?:\S+\s+){0,8}(?:does|shall|will)\s+not\s+(?:include|cover|apply\s+to)\s+(?:\S+\s+){0,6}(?:customer|client|subscriber|your|service)\s+(?:data|content)|(?:customer|client|subscriber|your)\s+(?:data|content)\s+(?:is|are|shall\s+be)\s+not\s+(?:\S+\s+){0,3}(?:confidential|proprietary)\s+information",
+        )
+        .case_insensitive(true)
+        .build()
+        .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
+}
+
+#[cfg(test)]
 fn customer_data_confidential(text: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
@@ -113,11 +131,12 @@ impl<'m> Scanner<'m> {
     pub fn block(&mut self, b: &BlockRef<'_>) {
         self.parties.observe_block(b.text);
         self.references.observe_block(b, self.source);
-        if !self.facts.customer_data_confidential
-            && memchr::memmem::find(b.text.as_bytes(), b"onfidential").is_some()
-            && customer_data_confidential(b.text)
+        if !self.facts.customer_data_not_confidential
+            && (memchr::memmem::find(b.text.as_bytes(), b"onfidential").is_some()
+                || memchr::memmem::find(b.text.as_bytes(), b"roprietary").is_some())
+            && customer_data_excluded(b.text)
         {
-            self.facts.customer_data_confidential = true;
+            self.facts.customer_data_not_confidential = true;
         }
         if b.kind == BlockKind::Heading {
             self.leadin = None;
@@ -183,6 +202,14 @@ impl<'m> Scanner<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn customer_data_taken_out_of_confidential_information() {
+        assert!(customer_data_excluded("Confidential Information does not include Customer Data, which is governed by the DPA."));
+        assert!(!customer_data_excluded(
+            "Customer Data is Customer's Confidential Information."
+        ));
+    }
 
     #[test]
     fn confidentiality_of_customer_data() {

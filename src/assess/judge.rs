@@ -213,7 +213,7 @@ pub struct SentenceView<'a> {
     /// The provider (or both parties) is named as a subject somewhere.
     provider_speaks: bool,
     /// The sentence protects "Confidential Information" without naming
-    /// customer data, in an agreement that does not make customer data
+    /// customer data, in an agreement that takes customer data out of its
     /// confidential information: it says nothing about customer data.
     confidentiality_only: bool,
 }
@@ -253,7 +253,7 @@ impl<'a> SentenceView<'a> {
                     && (sentence.contains(" means ") || sentence.contains(" refers to "))),
             conditional: lexicon.starts_conditional(sentence),
             customer_section: CUSTOMER_SECTIONS.iter().any(|s| last_title.contains(s)),
-            confidentiality_only: !facts.customer_data_confidential
+            confidentiality_only: facts.customer_data_not_confidential
                 && lexicon.confidentiality_only(sentence),
         }
     }
@@ -460,10 +460,11 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
     });
     let Some(modal) = modal else {
         // No modal: a present-tense statement, if its subject is named.
+        // The clause's first party is its subject ("GitHub maintains ...",
+        // not "... protect the Services and third parties from malware").
         let subject = view
             .mentions
             .iter()
-            .rev()
             .filter(|m| m.end <= pos && m.start >= c_start)
             .find(|m| subject_like(view, m))
             .copied();
@@ -531,7 +532,7 @@ fn agent_after(view: &SentenceView<'_>, from: usize, to: usize) -> Option<Role> 
 /// is partial on its own; otherwise what a topic-only commitment amounts to.
 fn commitment_level(req: &CompiledRequirement, sentence: &str) -> (Status, &'static str) {
     if req.core.is_empty() || req.core.is_match(sentence) {
-        if req.weak.is_match(sentence) {
+        if req.weak.is_match(sentence) && !req.strong.is_match(sentence) {
             (Status::Partial, "weak")
         } else {
             (Status::Covered, "core")
@@ -605,6 +606,15 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
     if reading.granted {
         modality = Modality::Permission;
     }
+    // "Neither party nor its suppliers shall be liable": excluded.
+    if modality == Modality::Obligation {
+        if let Some(m) = reading.modal {
+            let before = view.text.get(c_start.min(m.start)..m.start).unwrap_or("");
+            if lexicon.excludes_liability(before, &reading.after_modal) {
+                modality = Modality::Negation;
+            }
+        }
+    }
     // "shall not affect the rights of ...": a savings clause preserves.
     if modality == Modality::Negation && lexicon.savings(&reading.after_modal) {
         modality = Modality::Obligation;
@@ -646,7 +656,12 @@ pub fn judge(
     // An exclusion counts where it touches the topic's clause.
     let (t_start, t_end) = clause_of(view, view.offset + topic.start);
     let topic_clause = view.text.get(t_start..t_end).unwrap_or("");
-    if req.exclude.is_match(topic_clause) {
+    // For an enumeration item, its lead-in counts too ("In no event shall
+    // we be liable for ... (iii) any unauthorised access").
+    let lead_in = first_item_start(view, t_start)
+        .and_then(|first| view.text.get(..first))
+        .unwrap_or("");
+    if req.exclude.is_match(topic_clause) || req.exclude.is_match(lead_in) {
         return None;
     }
     let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
@@ -682,7 +697,6 @@ fn judge_at(
     let pos = view.offset + anchor;
     let reading = read_clause(view, lexicon, pos);
     let r = resolve(view, lexicon, &reading, pos);
-    let clause = view.text.get(r.clause.clone()).unwrap_or("");
     let explicit = reading.subject.is_some() && reading.modal.is_some();
     let core_match = req.core.is_match(sentence);
     let topic_hits = req.topic.find_all(sentence).len();
@@ -760,12 +774,43 @@ fn judge_at(
     // A requirement's own partial shape outranks a disclaimer in the same
     // sentence ("download your data before the term ends, because access
     // ends then" is export-until-termination: partial).
-    if req.partial.is_match(sentence) && req.disclaimer.is_match(sentence) {
+    if !req.disclaimer_outranks_mentions
+        && req.partial.is_match(sentence)
+        && req.disclaimer.is_match(sentence)
+    {
         return make(Status::Partial, "partial");
     }
-    if req.disclaimer.is_match(sentence) {
-        return make(Status::Disclaimed, "disclaimer");
+    if let Some(disc) = req.disclaimer.find(sentence) {
+        // A disclaimer in another clause with its own subject ("we back up
+        // nightly, and you should keep copies too") does not silence this
+        // clause: read it, and keep the stronger outcome.
+        let d_start = view.offset + disc.start;
+        let separate = d_start >= r.clause.end || view.offset + disc.end <= r.clause.start;
+        if !separate {
+            return make(Status::Disclaimed, "disclaimer");
+        }
+        let own = judge_reading(req, view, lexicon, &reading, &r, &make);
+        return if own.status > Status::Disclaimed {
+            own
+        } else {
+            make(Status::Disclaimed, "disclaimer")
+        };
     }
+    judge_reading(req, view, lexicon, &reading, &r, &make)
+}
+
+/// The stance of a clause once its reading is known and no sentence-level
+/// shape (definition, protective negation, disclaimer) has decided it.
+fn judge_reading(
+    req: &CompiledRequirement,
+    view: &SentenceView<'_>,
+    lexicon: &Lexicon,
+    reading: &Reading,
+    r: &Resolved,
+    make: &dyn Fn(Status, &'static str) -> Judgement,
+) -> Judgement {
+    let sentence = view.sentence();
+    let clause = view.text.get(r.clause.clone()).unwrap_or("");
 
     if r.subject == Subject::Party(Role::Customer) {
         // What the customer can see or do that the requirement counts as a
@@ -829,7 +874,24 @@ fn judge_at(
             let about_it = req.topic_only == TopicOnly::Partial
                 || req.core.is_match(sentence)
                 || req.partial.is_match(sentence);
-            if about_it {
+            if reading.passive && req.customer_right == CustomerRight::Commitment {
+                // "Your data can be exported for 45 days": what the
+                // customer is able to do.
+                let (status, rule) = commitment_level(req, sentence);
+                make(
+                    status,
+                    if rule == "core" {
+                        "customer-right"
+                    } else {
+                        rule
+                    },
+                )
+            } else if req.topic_only == TopicOnly::Mention && req.core.is_match(sentence) {
+                // "We reserve the right, after prior notice, to discontinue":
+                // the permission is bound to advance notice.
+                let (status, rule) = commitment_level(req, sentence);
+                make(status, if rule == "core" { "notice-bound" } else { rule })
+            } else if about_it {
                 make(Status::Partial, "permission")
             } else {
                 make(Status::Missing, "permission-mention")

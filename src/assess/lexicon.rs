@@ -43,7 +43,7 @@ pub struct Modal {
     pub modality: Modality,
 }
 
-const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\b(?:will|shall|may|can|could|would)\s+no\s+longer\b|\b(?:keeps?|retains?|holds?|stores?|makes?|maintains?|performs?|takes?|provides?|offers?)\s+no\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b|\bnone\s+of\s+(?:them|these|those|the)\b|^\W*(?:\S+\s+)?no\s+(?:\S+\s+){0,3}(?:included|provided|offered|performed|made|kept|available)\b";
+const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\b(?:will|shall|may|can|could|would)\s+no\s+longer\b|\b(?:keeps?|retains?|holds?|stores?|makes?|maintains?|performs?|takes?|provides?|offers?)\s+no\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bin\s+no\s+event\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b|\bnone\s+of\s+(?:them|these|those|the)\b|^\W*(?:\S+\s+)?no\s+(?:\S+\s+){0,3}(?:included|provided|offered|performed|made|kept|available)\b";
 
 /// Restrictions read as obligations: "may only", "can only", "may solely".
 const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
@@ -75,6 +75,9 @@ pub struct Lexicon {
     relative: Regex,
     savings: Regex,
     bare_reference: Regex,
+    customer_choice: Regex,
+    liability_exclusion: Regex,
+    subject_bound: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -159,6 +162,18 @@ impl Lexicon {
                 "grant",
                 r"\b(?:allows?|enables?|lets|permits?|gives?|provides?|offers?|grants?|helps?|authori[sz]es?)\s+(?:\S+\s+){0,2}$",
             )?,
+            customer_choice: build(
+                "customer-choice",
+                r"\b(?:customer|client|controller|subscriber|exporter|your|you)\b",
+            )?,
+            liability_exclusion: build(
+                "liability-exclusion",
+                r"\b(?:neither|in\s+no\s+event|under\s+no\s+circumstances|no\s+party)\b[^.;]{0,400}$",
+            )?,
+            subject_bound: build(
+                "subject-bound",
+                r",?\s(?:and|but|while|whereas)\s+((?:you|we|it|they|the\s+customer|customer|the\s+provider|provider|the\s+client|client|the\s+supplier|supplier|the\s+subscriber|subscriber)\s+(?:\S+\s+)?(?:shall|will|must|may|should|can|are|is|agree|undertake)\b)",
+            )?,
             bare_reference: build(
                 "bare-reference",
                 r"^\W{0,3}(?:please\s+)?(?:refer\s+to|see|consult|visit|read)\s+(?:\S+\s+){0,3}(?:our|the)\s+(?:\S+\s+){0,4}(?:page|policy|overview|documentation|addendum|website|site|center|centre|portal|statement)\b",
@@ -191,7 +206,9 @@ impl Lexicon {
         })
     }
 
-    /// Every modal expression in `text`, in order.
+    /// Every modal expression in `text`, in order. "At the Customer's
+    /// option" is the customer's choice, not the provider's discretion, so
+    /// it is not a permission.
     pub fn modals(&self, text: &str) -> Vec<Modal> {
         let mut out = Vec::new();
         for caps in self.modal.captures_iter(text.as_bytes()) {
@@ -200,6 +217,9 @@ impl Lexicon {
             } else if let Some(m) = caps.name("res") {
                 (m, Modality::Obligation)
             } else if let Some(m) = caps.name("perm") {
+                if self.customer_choice.is_match(m.as_bytes()) {
+                    continue;
+                }
                 (m, Modality::Permission)
             } else if let Some(m) = caps.name("obl") {
                 (m, Modality::Obligation)
@@ -293,9 +313,12 @@ impl Lexicon {
         self.conditional_start.is_match(sentence.as_bytes())
     }
 
-    /// Start positions of clause boundaries in `text`.
+    /// Start positions of clause boundaries in `text`: separators (";",
+    /// ", unless", ...), item labels, and a conjunction that opens a clause
+    /// with its own subject ("..., and you shall ...").
     pub fn clause_bounds(&self, text: &str) -> Vec<usize> {
-        self.clause_bound
+        let mut out: Vec<usize> = self
+            .clause_bound
             .find_iter(text.as_bytes())
             .map(|m| {
                 // Clauses begin after the separator, or at an item label.
@@ -306,7 +329,26 @@ impl Lexicon {
                     m.end()
                 }
             })
-            .collect()
+            .collect();
+        out.extend(
+            self.subject_bound
+                .captures_iter(text.as_bytes())
+                .filter_map(|c| c.get(1).map(|m| m.start())),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// True when the text before an obligation to "be liable" negates it:
+    /// "Neither party nor its suppliers shall be liable", "In no event
+    /// shall we be liable".
+    pub fn excludes_liability(&self, before_modal: &str, after_modal: &str) -> bool {
+        let after = after_modal.trim_start().to_ascii_lowercase();
+        (after.starts_with("be liable")
+            || after.starts_with("be responsible")
+            || after.starts_with("have any liability"))
+            && self.liability_exclusion.is_match(before_modal.as_bytes())
     }
 
     /// A notice period stated in `text`, in days ("thirty (30) days",
