@@ -1,12 +1,16 @@
 //! The [`Analyzer`]: a catalog compiled once, reused for any number of
 //! documents, from any number of threads.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::assess::{decide, judge, Decision, Judged, Lexicon, SentenceView};
+use crate::assess::{
+    decide, judge, Decision, Judged, Judgement, Lexicon, SectionContext, SentenceView,
+};
 use crate::catalog::Catalog;
-use crate::document::{self, Format, Outline};
+use crate::document::{self, BlockKind, Format, Outline, SectionId};
 use crate::error::{Error, Result};
 use crate::explain::{ExplainedCandidate, Explanation};
 use crate::ingest::{self, Limits, Text};
@@ -16,7 +20,17 @@ use crate::references::FoundReference;
 use crate::report::{
     CatalogInfo, DocumentInfo, Excerpt, Finding, Reference, Report, Summary, SCHEMA,
 };
-use crate::scan::{Candidate, Scanner};
+use crate::scan::{Candidate, Facts, Scanner};
+
+/// What a judgement depends on besides the document's parties and facts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct JudgeKey {
+    text: Arc<str>,
+    leadin: Arc<str>,
+    table_cell: bool,
+    context: SectionContext,
+    reqs: crate::matcher::ReqSet,
+}
 
 /// A compiled catalog, ready to analyse agreements.
 ///
@@ -227,8 +241,8 @@ impl Analyzer {
                 _ => None,
             };
             candidates.push(ExplainedCandidate {
-                text: cand.text.clone(),
-                leadin: cand.leadin.clone(),
+                text: cand.text.to_string(),
+                leadin: cand.leadin.to_string(),
                 line: lines.get(ci).copied().unwrap_or(1) as u64,
                 section: analysis.outline.path(cand.section),
                 cues: self
@@ -273,41 +287,29 @@ impl Analyzer {
         let parties = parties.finish();
         let roles = Roles::new(&parties);
         let mut judged: Vec<Vec<Judged>> = vec![Vec::new(); self.matcher.requirements.len()];
-        let mut analysis_text = String::new();
+        // Each distinct sentence, in the same context, is judged once.
+        let mut contexts: HashMap<Option<SectionId>, SectionContext> = HashMap::new();
+        let mut memo: HashMap<JudgeKey, Vec<(usize, Judgement)>> = HashMap::new();
         for (ci, cand) in candidates.iter().enumerate() {
-            let offset = if cand.leadin.is_empty() {
-                0
-            } else {
-                cand.leadin.len() + 1
+            let ctx = contexts
+                .entry(cand.section)
+                .or_insert_with(|| SectionContext::from_path(&summary.outline.path(cand.section)));
+            let key = JudgeKey {
+                text: Arc::clone(&cand.text),
+                leadin: Arc::clone(&cand.leadin),
+                table_cell: cand.kind == BlockKind::TableCell,
+                context: ctx.clone(),
+                reqs: cand.reqs,
             };
-            analysis_text.clear();
-            if offset > 0 {
-                analysis_text.push_str(&cand.leadin);
-                analysis_text.push(' ');
-            }
-            analysis_text.push_str(&cand.text);
-            let section = summary.outline.path(cand.section);
-            let table_cell = cand.kind == crate::document::BlockKind::TableCell;
-            let view = SentenceView::new(
-                &analysis_text,
-                offset,
-                &section,
-                &self.lexicon,
-                &roles,
-                facts,
-                table_cell,
-            );
-            for (ri, req) in self.matcher.requirements.iter().enumerate() {
-                if cand.reqs & (1u128.checked_shl(ri as u32).unwrap_or(0)) == 0 {
-                    continue;
-                }
-                if let Some(judgement) = judge(req, &view, &self.lexicon) {
-                    if let Some(list) = judged.get_mut(ri) {
-                        list.push(Judged {
-                            candidate: ci,
-                            judgement,
-                        });
-                    }
+            let results = memo
+                .entry(key)
+                .or_insert_with_key(|key| self.judge_candidate(key, &roles, facts));
+            for (ri, judgement) in results.iter() {
+                if let Some(list) = judged.get_mut(*ri) {
+                    list.push(Judged {
+                        candidate: ci,
+                        judgement: judgement.clone(),
+                    });
                 }
             }
         }
@@ -326,6 +328,53 @@ impl Analyzer {
             decisions,
             references: references.finish(),
         })
+    }
+
+    /// Judges one distinct candidate for every requirement it cues.
+    fn judge_candidate(
+        &self,
+        key: &JudgeKey,
+        roles: &Roles,
+        facts: Facts,
+    ) -> Vec<(usize, Judgement)> {
+        let cued: Vec<usize> = (0..self.matcher.requirements.len())
+            .filter(|&ri| key.reqs & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0)
+            .filter(|&ri| {
+                self.matcher
+                    .requirements
+                    .get(ri)
+                    .is_some_and(|r| r.topic.is_empty() || r.topic.is_match(&key.text))
+            })
+            .collect();
+        if cued.is_empty() {
+            return Vec::new();
+        }
+        let offset = if key.leadin.is_empty() {
+            0
+        } else {
+            key.leadin.len() + 1
+        };
+        let mut analysis_text = String::with_capacity(offset + key.text.len());
+        if offset > 0 {
+            analysis_text.push_str(&key.leadin);
+            analysis_text.push(' ');
+        }
+        analysis_text.push_str(&key.text);
+        let view = SentenceView::new(
+            &analysis_text,
+            offset,
+            &key.context,
+            &self.lexicon,
+            roles,
+            facts,
+            key.table_cell,
+        );
+        cued.into_iter()
+            .filter_map(|ri| {
+                let req = self.matcher.requirements.get(ri)?;
+                judge(req, &view, &self.lexicon).map(|j| (ri, j))
+            })
+            .collect()
     }
 
     fn report(&self, path: &str, format: Format, a: &Analysis<'_>) -> Report {
@@ -368,7 +417,7 @@ impl Analyzer {
                     notice_days = self.lexicon.notice_days(&c.text);
                 }
                 excerpts.push(Excerpt {
-                    text: c.text.clone(),
+                    text: c.text.to_string(),
                     start: r.start as u64,
                     end: r.end as u64,
                     line: line as u64,

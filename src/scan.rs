@@ -4,7 +4,9 @@
 //! forgotten as soon as its block is done, so memory stays proportional to
 //! the candidates, not the document.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::document::sentence::sentences_around;
 use crate::document::{BlockKind, BlockRef, SectionId};
@@ -14,15 +16,25 @@ use crate::references::ReferenceFinder;
 
 /// Longest lead-in kept for enumeration items, in bytes.
 const LEADIN_MAX: usize = 400;
+/// Longest block whose split is remembered.
+const CACHE_BLOCK_MAX: usize = 16 * 1024;
+/// Most text remembered by the split cache, in bytes (bounds memory on
+/// huge documents without repetition).
+const CACHE_BYTES_MAX: usize = 16 * 1024 * 1024;
+
+/// The cue hits and sentences of one block's text, remembered so that a
+/// block repeated in the document is neither scanned nor split again.
+type Split = Arc<[(Range<usize>, ReqSet, Arc<str>)]>;
 
 /// A sentence with at least one cue hit.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// The sentence: clean text, white space collapsed.
-    pub text: String,
+    /// The sentence: clean text, white space collapsed (shared between
+    /// repeated occurrences).
+    pub text: Arc<str>,
     /// For items of an enumeration, the lead-in that governs them
     /// ("The Provider shall:"); empty otherwise.
-    pub leadin: String,
+    pub leadin: Arc<str>,
     /// Range in the normalised text.
     pub norm: Range<usize>,
     /// Innermost section.
@@ -89,7 +101,46 @@ pub struct Scanner<'m> {
     positions: Vec<usize>,
     sentences: Vec<Range<usize>>,
     /// Lead-in text and the list depth it governs from.
-    leadin: Option<(String, u16)>,
+    leadin: Option<(Arc<str>, u16)>,
+    no_leadin: Arc<str>,
+    splits: HashMap<Box<str>, Split>,
+    cached_bytes: usize,
+}
+
+impl Scanner<'_> {
+    /// Scans a block's text for cues and splits the sentences around them.
+    fn split(&mut self, text: &str) -> Split {
+        self.hits.clear();
+        self.matcher.scan(text, &mut self.hits);
+        if self.hits.is_empty() {
+            return Arc::from(Vec::new());
+        }
+        self.positions.clear();
+        self.positions.extend(self.hits.iter().map(|h| h.0));
+        self.sentences.clear();
+        sentences_around(text, &self.positions, &mut self.sentences);
+        let mut out = Vec::with_capacity(self.sentences.len());
+        let mut h = 0;
+        for s in &self.sentences {
+            let mut reqs: ReqSet = 0;
+            while let Some(&(pos, set)) = self.hits.get(h) {
+                if pos >= s.end {
+                    break;
+                }
+                if pos >= s.start {
+                    reqs |= set;
+                }
+                h += 1;
+            }
+            if reqs == 0 {
+                continue;
+            }
+            let sentence = text.get(s.clone()).unwrap_or("");
+            self.parties.observe_sentence(sentence);
+            out.push((s.clone(), reqs, Arc::from(sentence)));
+        }
+        Arc::from(out)
+    }
 }
 
 /// The last sentence of a block, if the block ends as a lead-in (with a
@@ -124,6 +175,9 @@ impl<'m> Scanner<'m> {
             positions: Vec::new(),
             sentences: Vec::new(),
             leadin: None,
+            no_leadin: Arc::from(""),
+            splits: HashMap::new(),
+            cached_bytes: 0,
         }
     }
 
@@ -142,50 +196,39 @@ impl<'m> Scanner<'m> {
             self.leadin = None;
             return;
         }
-        self.hits.clear();
-        self.matcher.scan(b.text, &mut self.hits);
-        if !self.hits.is_empty() {
-            self.positions.clear();
-            self.positions.extend(self.hits.iter().map(|h| h.0));
-            self.sentences.clear();
-            sentences_around(b.text, &self.positions, &mut self.sentences);
+        let split = match self.splits.get(b.text) {
+            Some(split) => Arc::clone(split),
+            None => {
+                let split = self.split(b.text);
+                if b.text.len() <= CACHE_BLOCK_MAX && self.cached_bytes < CACHE_BYTES_MAX {
+                    self.cached_bytes += b.text.len();
+                    self.splits.insert(b.text.into(), Arc::clone(&split));
+                }
+                split
+            }
+        };
+        if !split.is_empty() {
             let leadin = match (&self.leadin, b.kind) {
                 (Some((text, depth)), BlockKind::ListItem) if b.depth > *depth || *depth == 0 => {
-                    text.as_str()
+                    Arc::clone(text)
                 }
-                _ => "",
+                _ => Arc::clone(&self.no_leadin),
             };
-            let mut h = 0;
-            for s in &self.sentences {
-                let mut reqs: ReqSet = 0;
-                while let Some(&(pos, set)) = self.hits.get(h) {
-                    if pos >= s.end {
-                        break;
-                    }
-                    if pos >= s.start {
-                        reqs |= set;
-                    }
-                    h += 1;
-                }
-                if reqs == 0 {
-                    continue;
-                }
-                let text = b.text.get(s.clone()).unwrap_or("").to_string();
-                self.parties.observe_sentence(&text);
+            for (range, reqs, text) in split.iter() {
                 self.candidates.push(Candidate {
-                    text,
-                    leadin: leadin.to_string(),
-                    norm: b.src_range(s.clone()),
+                    text: Arc::clone(text),
+                    leadin: Arc::clone(&leadin),
+                    norm: b.src_range(range.clone()),
                     section: b.section,
                     kind: b.kind,
-                    reqs,
+                    reqs: *reqs,
                 });
             }
         }
         match leadin_of(b.text) {
             Some(l) => {
                 self.leadin = Some((
-                    l,
+                    Arc::from(l),
                     if b.kind == BlockKind::ListItem {
                         b.depth
                     } else {

@@ -192,6 +192,30 @@ impl Subject {
     }
 }
 
+/// What a sentence's heading path tells about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct SectionContext {
+    /// The innermost heading, lower-cased.
+    pub heading: String,
+    /// The sentence sits in a definitions section.
+    pub in_definitions: bool,
+    /// The sentence sits under a heading about the customer's duties.
+    pub customer_section: bool,
+}
+
+impl SectionContext {
+    /// The context of a heading path such as `"7. Security > 7.2 Backups"`.
+    pub fn from_path(section_path: &str) -> SectionContext {
+        let section = section_path.to_lowercase();
+        let heading = section.rsplit(" > ").next().unwrap_or("").to_string();
+        SectionContext {
+            in_definitions: section.contains("definition") || section.contains("interpretation"),
+            customer_section: CUSTOMER_SECTIONS.iter().any(|s| heading.contains(s)),
+            heading,
+        }
+    }
+}
+
 /// Everything that is decided once per candidate sentence, whatever the
 /// requirement.
 #[derive(Debug, Clone)]
@@ -223,16 +247,14 @@ impl<'a> SentenceView<'a> {
     pub fn new(
         text: &'a str,
         offset: usize,
-        section_path: &str,
+        context: &SectionContext,
         lexicon: &Lexicon,
         roles: &Roles,
         facts: Facts,
         table_cell: bool,
     ) -> Self {
         let sentence = text.get(offset..).unwrap_or("");
-        let section = section_path.to_lowercase();
-        let last_title = section.rsplit(" > ").next().unwrap_or("");
-        let in_definitions = section.contains("definition") || section.contains("interpretation");
+        let in_definitions = context.in_definitions;
         let mentions = roles.mentions(text);
         let provider_speaks = mentions.iter().any(|m| {
             matches!(m.role, Role::Provider | Role::Mutual)
@@ -243,7 +265,7 @@ impl<'a> SentenceView<'a> {
             text,
             offset,
             table_row: table_cell && sentence.split_whitespace().count() >= 6,
-            heading: last_title.to_string(),
+            heading: context.heading.clone(),
             provider_speaks,
             mentions,
             modals: lexicon.modals(text),
@@ -252,7 +274,7 @@ impl<'a> SentenceView<'a> {
                 || (in_definitions
                     && (sentence.contains(" means ") || sentence.contains(" refers to "))),
             conditional: lexicon.starts_conditional(sentence),
-            customer_section: CUSTOMER_SECTIONS.iter().any(|s| last_title.contains(s)),
+            customer_section: context.customer_section,
             confidentiality_only: facts.customer_data_not_confidential
                 && lexicon.confidentiality_only(sentence),
         }

@@ -9,5 +9,5 @@ pub mod judge;
 pub mod lexicon;
 
 pub use decide::{decide, Decision, Judged, MAX_EXCERPTS};
-pub use judge::{judge, Judgement, SentenceView, Subject};
+pub use judge::{judge, Judgement, SectionContext, SentenceView, Subject};
 pub use lexicon::{Lexicon, Modality};
