@@ -291,9 +291,9 @@ impl Analyzer {
         let mut contexts: HashMap<Option<SectionId>, SectionContext> = HashMap::new();
         let mut memo: HashMap<JudgeKey, Vec<(usize, Judgement)>> = HashMap::new();
         for (ci, cand) in candidates.iter().enumerate() {
-            let ctx = contexts
-                .entry(cand.section)
-                .or_insert_with(|| SectionContext::from_path(&summary.outline.path(cand.section)));
+            let ctx = contexts.entry(cand.section).or_insert_with(|| {
+                SectionContext::from_titles(&summary.outline.titles(cand.section))
+            });
             let key = JudgeKey {
                 text: Arc::clone(&cand.text),
                 leadin: Arc::clone(&cand.leadin),
@@ -337,18 +337,6 @@ impl Analyzer {
         roles: &Roles,
         facts: Facts,
     ) -> Vec<(usize, Judgement)> {
-        let cued: Vec<usize> = (0..self.matcher.requirements.len())
-            .filter(|&ri| key.reqs & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0)
-            .filter(|&ri| {
-                self.matcher
-                    .requirements
-                    .get(ri)
-                    .is_some_and(|r| r.topic.is_empty() || r.topic.is_match(&key.text))
-            })
-            .collect();
-        if cued.is_empty() {
-            return Vec::new();
-        }
         let offset = if key.leadin.is_empty() {
             0
         } else {
@@ -360,6 +348,22 @@ impl Analyzer {
             analysis_text.push(' ');
         }
         analysis_text.push_str(&key.text);
+        // One scan finds the literals of every pattern list; each list
+        // then runs only the patterns whose literals are there.
+        let literals = self.matcher.literal_hits(&analysis_text);
+        let cued: Vec<usize> = (0..self.matcher.requirements.len())
+            .filter(|&ri| key.reqs & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0)
+            .filter(|&ri| {
+                self.matcher.requirements.get(ri).is_some_and(|r| {
+                    r.topic.is_empty()
+                        || r.topic
+                            .is_match_in(&key.text, &r.topic.select(&literals), offset)
+                })
+            })
+            .collect();
+        if cued.is_empty() {
+            return Vec::new();
+        }
         let view = SentenceView::new(
             &analysis_text,
             offset,
@@ -368,7 +372,8 @@ impl Analyzer {
             roles,
             facts,
             key.table_cell,
-        );
+        )
+        .with_literals(literals);
         cued.into_iter()
             .filter_map(|ri| {
                 let req = self.matcher.requirements.get(ri)?;

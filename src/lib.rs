@@ -70,6 +70,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod ingest;
+pub mod literals;
 pub mod matcher;
 pub mod parties;
 pub mod references;

@@ -11,13 +11,16 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
 use crate::catalog::{
     Catalog, CustomerDuty, CustomerRight, Group, NegationReads, Requirement, TopicOnly,
 };
 use crate::error::CatalogLocation;
 use crate::error::{Error, Result};
+use crate::literals::{GateHits, IndexHits, LiteralGate, LiteralIndex};
 
 /// Compiled size limit of one regex, in bytes.
 pub const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
@@ -73,18 +76,28 @@ pub(crate) fn expand_quotes(pattern: &str) -> String {
     out
 }
 
-fn build(pattern: &str) -> std::result::Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
-        .unicode(false)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_DFA_LIMIT)
-        .build()
+fn build(pattern: &str) -> std::result::Result<Regex, String> {
+    Regex::builder()
+        .syntax(
+            syntax::Config::new()
+                .unicode(false)
+                .utf8(false)
+                .case_insensitive(true),
+        )
+        .configure(
+            Regex::config()
+                .utf8_empty(false)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .onepass_size_limit(Some(REGEX_SIZE_LIMIT))
+                .dfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(REGEX_DFA_LIMIT),
+        )
+        .build(pattern)
+        .map_err(|e| regex_message(&e.to_string()))
 }
 
 /// The last, most specific line of a regex error.
-fn regex_message(e: &regex::Error) -> String {
-    let text = e.to_string();
+fn regex_message(text: &str) -> String {
     let line = text
         .lines()
         .rev()
@@ -99,10 +112,23 @@ fn regex_message(e: &regex::Error) -> String {
     format!("invalid regex: {line}")
 }
 
-/// One pattern list of a requirement, compiled as a single alternation.
+/// Most anchored attempts for one pattern in one search; past it the
+/// pattern is searched unanchored (keeps adversarial text linear).
+const MAX_ANCHORED_TRIES: usize = 64;
+
+/// One pattern list of a requirement: each pattern compiled on its own,
+/// behind a [`LiteralGate`].
+///
+/// Separate regexes keep each lazy DFA small and let the gate skip the
+/// patterns whose literals are absent; prefix-shaped patterns are searched
+/// anchored where their literals start (see [`crate::literals`]).
+/// Matching follows the rule of one alternation of all the patterns
+/// (leftmost-first): the leftmost start wins, and among matches starting
+/// there, the pattern listed first.
 #[derive(Debug, Clone)]
 pub struct PatternList {
-    regex: Option<Regex>,
+    regexes: Vec<Regex>,
+    gate: LiteralGate,
     sources: Vec<String>,
 }
 
@@ -113,84 +139,180 @@ impl PatternList {
         field: &str,
         list: &[String],
     ) -> Result<PatternList> {
-        if list.is_empty() {
-            return Ok(PatternList {
-                regex: None,
-                sources: Vec::new(),
-            });
-        }
-        let combined = list
-            .iter()
-            .map(|p| format!("(?:{})", expand_quotes(p)))
-            .collect::<Vec<_>>()
-            .join("|");
-        match build(&combined) {
-            Ok(regex) => Ok(PatternList {
-                regex: Some(regex),
-                sources: list.to_vec(),
-            }),
-            Err(combined_err) => {
-                // Find the pattern at fault, to name it.
-                for p in list {
-                    if let Err(e) = build(&expand_quotes(p)) {
-                        return Err(Error::catalog(
-                            catalog.locate(&req.id, p),
-                            format!("{} in '{field}'", regex_message(&e)),
-                        ));
-                    }
+        let mut regexes = Vec::with_capacity(list.len());
+        let expanded: Vec<String> = list.iter().map(|p| expand_quotes(p)).collect();
+        for (p, x) in list.iter().zip(&expanded) {
+            match build(x) {
+                Ok(regex) => regexes.push(regex),
+                Err(e) => {
+                    return Err(Error::catalog(
+                        catalog.locate(&req.id, p),
+                        format!("{e} in '{field}'"),
+                    ))
                 }
-                Err(Error::catalog(
-                    CatalogLocation {
-                        file: catalog.source_name.clone(),
-                        line: None,
-                        requirement: Some(req.id.clone()),
-                        pattern: None,
-                    },
-                    format!(
-                        "the '{field}' patterns together: {}",
-                        regex_message(&combined_err)
-                    ),
-                ))
             }
         }
+        Ok(PatternList {
+            regexes,
+            gate: LiteralGate::new(&expanded),
+            sources: list.to_vec(),
+        })
     }
 
     /// True when the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.regex.is_none()
+        self.regexes.is_empty()
+    }
+
+    /// Finds the literals of this list's patterns in `text`, for the
+    /// `*_in` searches on `text` or any part of it.
+    pub fn scan(&self, text: &str) -> GateHits {
+        self.gate.scan(text.as_bytes())
+    }
+
+    /// This list's literals among those [`Matcher::literal_hits`] found in
+    /// a text: the same as [`PatternList::scan`] of that text.
+    pub fn select(&self, hits: &IndexHits) -> GateHits {
+        self.gate.select(hits)
+    }
+
+    /// The leftmost match of pattern `i` in `text` at or after `from`;
+    /// `hits` come from scanning a text in which `text` starts at `shift`.
+    fn search(
+        &self,
+        i: usize,
+        re: &Regex,
+        text: &[u8],
+        from: usize,
+        hits: &GateHits,
+        shift: usize,
+    ) -> Option<Range<usize>> {
+        if self.gate.is_prefix(i) && hits.anchors() {
+            let end = shift + text.len();
+            for (tries, start) in hits
+                .starts(i, shift + from)
+                .take_while(|&p| p < end)
+                .map(|p| p - shift)
+                .enumerate()
+            {
+                if tries >= MAX_ANCHORED_TRIES {
+                    let input = Input::new(text).range(start..);
+                    return re.search(&input).map(|m| m.range());
+                }
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                if let Some(m) = re.search(&input) {
+                    return Some(m.range());
+                }
+            }
+            None
+        } else {
+            re.search(&Input::new(text).range(from..))
+                .map(|m| m.range())
+        }
+    }
+
+    /// The leftmost match of any pattern at or after `from`, with the index
+    /// of the pattern that made it.
+    fn find_from(
+        &self,
+        text: &[u8],
+        from: usize,
+        hits: &GateHits,
+        shift: usize,
+    ) -> Option<(usize, Range<usize>)> {
+        let mut best: Option<(usize, Range<usize>)> = None;
+        for (i, re) in self.regexes.iter().enumerate() {
+            if !hits.viable(i) {
+                continue;
+            }
+            let Some(m) = self.search(i, re, text, from, hits, shift) else {
+                continue;
+            };
+            // A later pattern wins only by starting strictly earlier.
+            if best.as_ref().is_none_or(|b| m.start < b.1.start) {
+                best = Some((i, m));
+            }
+        }
+        best
+    }
+
+    /// [`PatternList::find`] with literals already found: `hits` come from
+    /// [`PatternList::scan`] of a text in which `text` starts at `shift`.
+    pub fn find_in(&self, text: &str, hits: &GateHits, shift: usize) -> Option<Range<usize>> {
+        self.find_from(text.as_bytes(), 0, hits, shift)
+            .map(|(_, r)| r)
+    }
+
+    /// [`PatternList::find_all`] with literals already found (see
+    /// [`PatternList::find_in`]).
+    pub fn find_all_in(&self, text: &str, hits: &GateHits, shift: usize) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at <= bytes.len() {
+            let Some((_, m)) = self.find_from(bytes, at, hits, shift) else {
+                break;
+            };
+            // An empty match moves on by one byte, as `find_iter` does.
+            at = if m.is_empty() { m.end + 1 } else { m.end };
+            out.push(m);
+        }
+        out
+    }
+
+    /// [`PatternList::is_match`] with literals already found (see
+    /// [`PatternList::find_in`]).
+    pub fn is_match_in(&self, text: &str, hits: &GateHits, shift: usize) -> bool {
+        let bytes = text.as_bytes();
+        self.regexes.iter().enumerate().any(|(i, re)| {
+            hits.viable(i)
+                && if self.gate.is_prefix(i) && hits.anchors() {
+                    self.search(i, re, bytes, 0, hits, shift).is_some()
+                } else {
+                    re.is_match(bytes)
+                }
+        })
     }
 
     /// The leftmost match of any pattern.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        self.regex
-            .as_ref()?
-            .find(text.as_bytes())
-            .map(|m| m.start()..m.end())
+        self.find_in(text, &self.scan(text), 0)
     }
 
     /// Every non-overlapping match of any pattern, leftmost first.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
-        self.regex.as_ref().map_or_else(Vec::new, |r| {
-            r.find_iter(text.as_bytes())
-                .map(|m| m.start()..m.end())
-                .collect()
-        })
+        self.find_all_in(text, &self.scan(text), 0)
     }
 
     /// True when any pattern matches.
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex
-            .as_ref()
-            .is_some_and(|r| r.is_match(text.as_bytes()))
+        self.is_match_in(text, &self.scan(text), 0)
     }
 
-    /// The source of the first pattern that matches (compiles patterns one
-    /// by one: for explanations, not the hot path).
+    /// The source of the leftmost-first pattern that matches.
     pub fn which(&self, text: &str) -> Option<&str> {
-        self.sources
-            .iter()
-            .find(|p| build(&expand_quotes(p)).is_ok_and(|r| r.is_match(text.as_bytes())))
-            .map(String::as_str)
+        let (i, _) = self.find_from(text.as_bytes(), 0, &self.scan(text), 0)?;
+        self.sources.get(i).map(String::as_str)
+    }
+
+    /// Every pattern run unanchored, without the gate: the reference the
+    /// gated search must agree with (tests).
+    #[cfg(test)]
+    fn find_all_plain(&self, text: &str) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at <= bytes.len() {
+            let best = self
+                .regexes
+                .iter()
+                .filter_map(|re| re.search(&Input::new(bytes).range(at..)).map(|m| m.range()))
+                .reduce(|a, b| if b.start < a.start { b } else { a });
+            let Some(m) = best else { break };
+            at = if m.is_empty() { m.end + 1 } else { m.end };
+            out.push(m);
+        }
+        out
     }
 }
 
@@ -240,6 +362,8 @@ pub struct Matcher {
     /// For each distinct cue (automaton pattern), the requirements it cues.
     cue_reqs: Vec<ReqSet>,
     cue_text: Vec<String>,
+    /// The literals of every pattern list, in one automaton.
+    literals: LiteralIndex,
     /// Requirements in catalog order.
     pub requirements: Vec<CompiledRequirement>,
 }
@@ -310,12 +434,33 @@ impl Matcher {
                     format!("cue phrases do not compile: {e}"),
                 )
             })?;
+        let literals = LiteralIndex::new(requirements.iter_mut().flat_map(|r| {
+            [
+                &mut r.topic,
+                &mut r.core,
+                &mut r.weak,
+                &mut r.strong,
+                &mut r.partial,
+                &mut r.disclaimer,
+                &mut r.protective,
+                &mut r.exclude,
+            ]
+            .into_iter()
+            .map(|list| &mut list.gate)
+        }));
         Ok(Matcher {
             ac,
             cue_reqs,
             cue_text,
+            literals,
             requirements,
         })
+    }
+
+    /// Finds the literals of every pattern list in `text` at once, for
+    /// [`PatternList::select`].
+    pub fn literal_hits(&self, text: &str) -> IndexHits {
+        self.literals.scan(text)
     }
 
     /// Finds cue hits in `text`: `(position, requirements cued)`, in order
@@ -392,10 +537,64 @@ mod tests {
         assert!(r.is_match("the Provider’s staff".as_bytes()));
     }
 
+    /// The gate and anchored searches change speed, never results: every
+    /// list of the built-in catalog finds exactly what running each
+    /// pattern unanchored finds, on every example sentence and on our own
+    /// agreements' text.
+    #[test]
+    fn gated_search_agrees_with_plain_search() {
+        let catalog = Catalog::builtin().unwrap();
+        let matcher = Matcher::new(&catalog).unwrap();
+        let mut texts: Vec<String> = catalog
+            .requirements
+            .iter()
+            .flat_map(|r| r.examples.iter().map(|e| e.text.clone()))
+            .collect();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for entry in std::fs::read_dir(corpus).unwrap() {
+            let path = entry.unwrap().path();
+            if crate::Format::from_path(&path).is_some() {
+                let text = std::fs::read_to_string(&path).unwrap();
+                texts.extend(text.split("\n\n").map(str::to_string));
+            }
+        }
+        let mut checked = 0;
+        for req in &matcher.requirements {
+            for list in [
+                &req.topic,
+                &req.core,
+                &req.weak,
+                &req.strong,
+                &req.partial,
+                &req.disclaimer,
+                &req.protective,
+                &req.exclude,
+            ] {
+                for t in &texts {
+                    // A part of a larger text, searched with the larger
+                    // text's literals.
+                    let outer = format!("Preamble data and notice: {t}");
+                    let outer_hits = list.scan(&outer);
+                    assert_eq!(list.select(&matcher.literal_hits(&outer)), outer_hits);
+                    let shift = outer.len() - t.len();
+                    assert_eq!(
+                        list.find_all_in(t, &outer_hits, shift),
+                        list.find_all_plain(t)
+                    );
+                    let plain = list.find_all_plain(t);
+                    assert_eq!(list.find_all(t), plain, "{}: {t}", req.id);
+                    assert_eq!(list.is_match(t), !plain.is_empty(), "{}: {t}", req.id);
+                    assert_eq!(list.find(t), plain.first().cloned(), "{}: {t}", req.id);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
     #[test]
     fn regex_errors_are_one_line() {
-        let e = build("back(up").unwrap_err();
-        let m = regex_message(&e);
+        let m = build("back(up").unwrap_err();
         assert!(m.starts_with("invalid regex: "), "{m}");
         assert!(!m.contains('\n'));
     }

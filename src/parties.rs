@@ -134,6 +134,9 @@ const EVIDENCE_CAP: usize = 128 * 1024;
 /// How many leading blocks count as the preamble.
 const PREAMBLE_BLOCKS: usize = 40;
 
+/// How much of a definition is read, in characters.
+const DEFINITION_CHARS: usize = 200;
+
 /// How much candidate-sentence text is kept for counting names.
 const OBSERVED_CAP: usize = 256 * 1024;
 
@@ -163,17 +166,17 @@ fn patterns() -> Option<&'static PartyPatterns> {
     P.get_or_init(|| {
         Some(PartyPatterns {
             company: Regex::new(
-                r"\b(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Limited|LIMITED|GmbH|PBC|Corp\.?|Corporation|SAS|S\.A\.S\.|S\.A\.|AG|plc|PLC|B\.V\.|BV|SARL|Pty|LP|L\.P\.|SE|Oy|AB|S\.r\.l\.|N\.V\.|INC\.?|LTD\.?)(?:\s|,|\(|$)",
+                r"(?-u:\b)(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Limited|LIMITED|GmbH|PBC|Corp\.?|Corporation|SAS|S\.A\.S\.|S\.A\.|AG|plc|PLC|B\.V\.|BV|SARL|Pty|LP|L\.P\.|SE|Oy|AB|S\.r\.l\.|N\.V\.|INC\.?|LTD\.?)(?:\s|,|\(|$)",
             )
             .ok()?,
-            paren: Regex::new(r"\(([^()]{1,300})\)").ok()?,
-            quoted: Regex::new(r#"["“]([^"“”]{1,60})["”]"#).ok()?,
+            paren: Regex::new(r"\([^()]{1,300}\)").ok()?,
+            quoted: Regex::new(r#"["“][^"“”]{1,60}["”]"#).ok()?,
             means: Regex::new(
-                r#"["“]([A-Z][^"“”]{0,50})["”]\s+(?:means|shall mean|refers to|is defined as|has the meaning)\s+(.{0,200})"#,
+                r#"["“][A-Z][^"“”]{0,50}["”]\s+(?:means|shall mean|refers to|is defined as|has the meaning)\s+"#,
             )
             .ok()?,
             subject: Regex::new(
-                r"(?:^|[.;:,] )(?:[Tt]he )?([A-Z0-9][A-Za-z0-9&]+(?: [A-Z][A-Za-z0-9&]+)?) (?:will|shall|may|must|agrees|undertakes|reserves|is responsible|maintains|uses)\b",
+                r"(?:^|[.;:,] )(?:[Tt]he )?([A-Z0-9][A-Za-z0-9&]+(?: [A-Z][A-Za-z0-9&]+)?) (?:will|shall|may|must|agrees|undertakes|reserves|is responsible|maintains|uses)(?-u:\b)",
             )
             .ok()?,
         })
@@ -181,11 +184,70 @@ fn patterns() -> Option<&'static PartyPatterns> {
     .as_ref()
 }
 
+/// Whether a block defines terms: "... means ...", "hereinafter", or a
+/// quoted term in parentheses.
+fn is_definition_like(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    static MEANS: std::sync::LazyLock<Finder<'static>> =
+        std::sync::LazyLock::new(|| Finder::new(" means "));
+    static HEREINAFTER: std::sync::LazyLock<Finder<'static>> =
+        std::sync::LazyLock::new(|| Finder::new("hereinafter"));
+    let bytes = text.as_bytes();
+    MEANS.find(bytes).is_some()
+        || HEREINAFTER.find(bytes).is_some()
+        || memchr::memchr_iter(b'(', bytes).any(|i| {
+            let next = bytes.get(i + 1..).unwrap_or(&[]);
+            next.starts_with(b"\"") || next.starts_with("“".as_bytes())
+        })
+}
+
+/// Whole-word occurrences of every word of a text, counted once so that
+/// many names can be looked up cheaply.
+struct WordCounts<'t> {
+    text: &'t str,
+    counts: std::collections::HashMap<&'t str, usize>,
+}
+
+impl<'t> WordCounts<'t> {
+    fn new(text: &'t str) -> WordCounts<'t> {
+        let mut counts = std::collections::HashMap::new();
+        for w in words(text) {
+            *counts.entry(w).or_insert(0) += 1;
+        }
+        WordCounts { text, counts }
+    }
+
+    /// Whole-word occurrences of `name` (several words: searched).
+    fn count(&self, name: &str) -> usize {
+        if !name.is_empty() && name.chars().all(char::is_alphanumeric) {
+            self.counts.get(name).copied().unwrap_or(0)
+        } else {
+            word_count(self.text, name)
+        }
+    }
+}
+
+/// The runs of alphanumeric characters of a text.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A quoted term without its quotes (straight or curly).
+fn strip_quotes(quoted: &str) -> Option<&str> {
+    let open = quoted.chars().next()?;
+    let close = quoted.chars().next_back()?;
+    quoted.get(open.len_utf8()..quoted.len().checked_sub(close.len_utf8())?)
+}
+
 fn word_count(text: &str, word: &str) -> usize {
-    text.match_indices(word)
-        .filter(|&(i, w)| {
-            let before = text.get(..i).and_then(|s| s.chars().last());
-            let after = text.get(i + w.len()..).and_then(|s| s.chars().next());
+    if word.is_empty() {
+        return 0;
+    }
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+        .filter(|&i| {
+            let before = text.get(..i).and_then(|s| s.chars().next_back());
+            let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
         .count()
@@ -234,10 +296,10 @@ impl PartyFinder {
     /// Observes one block's text.
     pub fn observe_block(&mut self, text: &str) {
         self.blocks_seen += 1;
-        let definition_like = text.contains(" means ")
-            || text.contains("hereinafter")
-            || text.contains("(\"")
-            || text.contains("(“");
+        if self.blocks_seen > PREAMBLE_BLOCKS && self.evidence.len() >= EVIDENCE_CAP {
+            return;
+        }
+        let definition_like = self.blocks_seen > PREAMBLE_BLOCKS && is_definition_like(text);
         if (self.blocks_seen <= PREAMBLE_BLOCKS || definition_like)
             && self.evidence.len() < EVIDENCE_CAP
         {
@@ -261,14 +323,13 @@ impl PartyFinder {
     }
 
     fn count_sentence(&mut self, text: &str) {
-        self.we += word_count(text, "we")
-            + word_count(text, "We")
-            + word_count(text, "our")
-            + word_count(text, "Our");
-        self.you += word_count(text, "you")
-            + word_count(text, "You")
-            + word_count(text, "your")
-            + word_count(text, "Your");
+        for w in words(text) {
+            match w {
+                "we" | "We" | "our" | "Our" => self.we += 1,
+                "you" | "You" | "your" | "Your" => self.you += 1,
+                _ => {}
+            }
+        }
         let Some(p) = patterns() else { return };
         for cap in p.subject.captures_iter(text) {
             if let Some(m) = cap.get(1) {
@@ -288,18 +349,19 @@ impl PartyFinder {
             return Parties::default();
         };
         let observed = format!("{evidence}\n{}", self.observed);
+        let counts = WordCounts::new(&observed);
         // Candidate provider names come in groups: a company and its short
         // names. Customer names are kept as found.
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut customer: Vec<String> = Vec::new();
-        for cap in p.paren.captures_iter(&evidence) {
-            let (Some(whole), Some(inner)) = (cap.get(0), cap.get(1)) else {
-                continue;
-            };
+        for whole in p.paren.find_iter(&evidence) {
+            // Inside the parentheses (single bytes); then inside each pair
+            // of quotes. Plain finds: no capture groups needed.
+            let inner = whole.as_str().get(1..whole.len() - 1).unwrap_or("");
             let terms: Vec<String> = p
                 .quoted
-                .captures_iter(inner.as_str())
-                .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_string()))
+                .find_iter(inner)
+                .filter_map(|m| strip_quotes(m.as_str()).map(|t| t.trim().to_string()))
                 .filter(|t| !is_generic(t))
                 .collect();
             if terms.is_empty() {
@@ -340,15 +402,28 @@ impl PartyFinder {
                 }
             }
         }
-        for cap in p.means.captures_iter(&evidence) {
-            let (Some(term), Some(def)) = (cap.get(1), cap.get(2)) else {
-                continue;
-            };
-            let term = term.as_str();
+        let mut from = 0;
+        while let Some(m) = p.means.find_at(&evidence, from) {
+            // The definition: up to 200 characters on the same line.
+            let rest = evidence.get(m.end()..).unwrap_or("");
+            let def_len = rest
+                .char_indices()
+                .take_while(|&(_, c)| c != '\n')
+                .take(DEFINITION_CHARS)
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let def = rest.get(..def_len).unwrap_or("");
+            from = m.end() + def_len;
+            // The term: inside the opening quote, up to the closing one.
+            let quoted = m.as_str();
+            let open = quoted.chars().next().map_or(0, char::len_utf8);
+            let term = quoted
+                .get(open..)
+                .and_then(|t| t.split(['"', '”']).next())
+                .unwrap_or("");
             if is_generic(term) {
                 continue;
             }
-            let def = def.as_str();
             let dl = def.to_lowercase();
             let customerish = [
                 "the entity",
@@ -389,24 +464,21 @@ impl PartyFinder {
                 n >= 2
                     && classify_terms(std::slice::from_ref(*name)).is_none()
                     && !is_other_party_word(name)
-                    && is_proper_noun(name, &observed)
+                    && is_proper_noun(name, &counts)
             })
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         {
             groups.push(vec![name.clone()]);
         }
         // Keep the groups the agreement actually uses.
-        let score = |g: &Vec<String>| {
-            g.iter()
-                .map(|a| word_count(&observed, a))
-                .max()
-                .unwrap_or(0)
-        };
-        let best = groups.iter().map(score).max().unwrap_or(0);
+        let scores: Vec<usize> = groups
+            .iter()
+            .map(|g| g.iter().map(|a| counts.count(a)).max().unwrap_or(0))
+            .collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
         let mut provider: Vec<String> = Vec::new();
-        for g in &groups {
-            let keep =
-                g.iter().any(|a| is_role_word(a)) || (score(g) >= 2 && score(g) * 10 >= best * 3);
+        for (g, &score) in groups.iter().zip(&scores) {
+            let keep = g.iter().any(|a| is_role_word(a)) || (score >= 2 && score * 10 >= best * 3);
             if keep {
                 for a in g {
                     if !customer.iter().any(|c| c.eq_ignore_ascii_case(a)) {
@@ -417,12 +489,12 @@ impl PartyFinder {
         }
         // Role words the agreement uses as names.
         for word in ["Provider", "Supplier", "Vendor", "Licensor", "Processor"] {
-            if word_count(&observed, word) >= 2 {
+            if counts.count(word) >= 2 {
                 push_unique(&mut provider, word);
             }
         }
         for word in ["Customer", "Client", "Subscriber", "Licensee", "Controller"] {
-            if word_count(&observed, word) >= 2 {
+            if counts.count(word) >= 2 {
                 push_unique(&mut customer, word);
             }
         }
@@ -442,9 +514,9 @@ impl PartyFinder {
 
 /// A proper noun keeps its capital letter inside sentences; a common noun
 /// ("Termination will...") is mostly written in lower case.
-fn is_proper_noun(name: &str, text: &str) -> bool {
+fn is_proper_noun(name: &str, counts: &WordCounts<'_>) -> bool {
     let lower = name.to_lowercase();
-    lower != name && word_count(text, &lower) * 2 <= word_count(text, name)
+    lower != name && counts.count(&lower) * 2 <= counts.count(name)
 }
 
 fn push_unique(list: &mut Vec<String>, s: &str) {

@@ -56,6 +56,18 @@ pub struct Facts {
     pub customer_data_not_confidential: bool,
 }
 
+/// Whether a text speaks of confidential or proprietary information at
+/// all (the cheap test before [`customer_data_excluded`]).
+fn mentions_confidentiality(text: &str) -> bool {
+    // Case-sensitive stems keep the automaton's fast literal prefilter.
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(["onfidential", "ONFIDENTIAL", "roprietar", "ROPRIETAR"])
+                .ok()
+        });
+    WORDS.as_ref().is_none_or(|ac| ac.is_match(text))
+}
+
 fn customer_data_excluded(text: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
@@ -186,8 +198,7 @@ impl<'m> Scanner<'m> {
         self.parties.observe_block(b.text);
         self.references.observe_block(b, self.source);
         if !self.facts.customer_data_not_confidential
-            && (memchr::memmem::find(b.text.as_bytes(), b"onfidential").is_some()
-                || memchr::memmem::find(b.text.as_bytes(), b"roprietary").is_some())
+            && mentions_confidentiality(b.text)
             && customer_data_excluded(b.text)
         {
             self.facts.customer_data_not_confidential = true;

@@ -14,7 +14,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::lexicon::{Lexicon, Modal, Modality};
+use super::probe::Probe;
 use crate::catalog::{CustomerDuty, CustomerRight, NegationReads, TopicOnly};
+use crate::literals::IndexHits;
 use crate::matcher::CompiledRequirement;
 use crate::parties::{Mention, Role, Roles};
 use crate::scan::Facts;
@@ -206,10 +208,18 @@ pub struct SectionContext {
 impl SectionContext {
     /// The context of a heading path such as `"7. Security > 7.2 Backups"`.
     pub fn from_path(section_path: &str) -> SectionContext {
-        let section = section_path.to_lowercase();
-        let heading = section.rsplit(" > ").next().unwrap_or("").to_string();
+        SectionContext::from_titles(&section_path.split(" > ").collect::<Vec<_>>())
+    }
+
+    /// The context of a section given its titles, outermost first.
+    pub fn from_titles(titles: &[&str]) -> SectionContext {
+        let heading = titles.last().map_or_else(String::new, |t| t.to_lowercase());
+        let in_definitions = titles.iter().any(|t| {
+            let t = t.to_ascii_lowercase();
+            t.contains("definition") || t.contains("interpretation")
+        });
         SectionContext {
-            in_definitions: section.contains("definition") || section.contains("interpretation"),
+            in_definitions,
             customer_section: CUSTOMER_SECTIONS.iter().any(|s| heading.contains(s)),
             heading,
         }
@@ -240,6 +250,8 @@ pub struct SentenceView<'a> {
     /// customer data, in an agreement that takes customer data out of its
     /// confidential information: it says nothing about customer data.
     confidentiality_only: bool,
+    /// Pattern-list searches on `text`, literals found once per list.
+    probe: Probe<'a>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -277,7 +289,16 @@ impl<'a> SentenceView<'a> {
             customer_section: context.customer_section,
             confidentiality_only: facts.customer_data_not_confidential
                 && lexicon.confidentiality_only(sentence),
+            probe: Probe::new(text, IndexHits::default()),
         }
+    }
+
+    /// Gives the view the literals [`crate::matcher::Matcher::literal_hits`]
+    /// found in its text, so that pattern lists are searched behind their
+    /// literal gates (without them every pattern runs).
+    pub fn with_literals(mut self, literals: IndexHits) -> Self {
+        self.probe = Probe::new(self.text, literals);
+        self
     }
 
     /// The sentence without its lead-in.
@@ -552,14 +573,18 @@ fn agent_after(view: &SentenceView<'_>, from: usize, to: usize) -> Option<Role> 
 /// Level of a provider-side commitment: covered if the requirement's core
 /// is met (or it has none) and nothing weakens it; partial for a shape that
 /// is partial on its own; otherwise what a topic-only commitment amounts to.
-fn commitment_level(req: &CompiledRequirement, sentence: &str) -> (Status, &'static str) {
-    if req.core.is_empty() || req.core.is_match(sentence) {
-        if req.weak.is_match(sentence) && !req.strong.is_match(sentence) {
+fn commitment_level(
+    req: &CompiledRequirement,
+    view: &SentenceView<'_>,
+    sentence: &str,
+) -> (Status, &'static str) {
+    if req.core.is_empty() || view.probe.is_match(&req.core, sentence) {
+        if view.probe.is_match(&req.weak, sentence) && !view.probe.is_match(&req.strong, sentence) {
             (Status::Partial, "weak")
         } else {
             (Status::Covered, "core")
         }
-    } else if req.partial.is_match(sentence) {
+    } else if view.probe.is_match(&req.partial, sentence) {
         (Status::Partial, "partial")
     } else if req.topic_only == TopicOnly::Mention {
         (Status::Missing, "topic-only")
@@ -673,7 +698,7 @@ pub fn judge(
     let topic = if req.topic.is_empty() {
         0..0
     } else {
-        req.topic.find(sentence)?
+        view.probe.find(&req.topic, sentence)?
     };
     // An exclusion counts where it touches the topic's clause.
     let (t_start, t_end) = clause_of(view, view.offset + topic.start);
@@ -683,13 +708,14 @@ pub fn judge(
     let lead_in = first_item_start(view, t_start)
         .and_then(|first| view.text.get(..first))
         .unwrap_or("");
-    if req.exclude.is_match(topic_clause) || req.exclude.is_match(lead_in) {
+    if view.probe.is_match(&req.exclude, topic_clause) || view.probe.is_match(&req.exclude, lead_in)
+    {
         return None;
     }
     let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
     // Re-read the sentence at each place its core appears (at most a few).
     let mut best = first;
-    for core in req.core.find_all(sentence).into_iter().take(4) {
+    for core in view.probe.find_all(&req.core, sentence).into_iter().take(4) {
         let clause = clause_of(view, view.offset + core.start);
         if core.start == topic.start {
             continue;
@@ -720,9 +746,10 @@ fn judge_at(
     let reading = read_clause(view, lexicon, pos);
     let r = resolve(view, lexicon, &reading, pos);
     let explicit = reading.subject.is_some() && reading.modal.is_some();
-    let core_match = req.core.is_match(sentence);
-    let topic_hits = req.topic.find_all(sentence).len();
-    let heading_on_topic = !view.heading.is_empty() && req.topic.is_match(&view.heading);
+    let core_match = view.probe.is_match(&req.core, sentence);
+    let topic_hits = view.probe.find_all(&req.topic, sentence).len();
+    let heading_on_topic =
+        !view.heading.is_empty() && view.probe.is_match(&req.topic, &view.heading);
 
     let make = |status: Status, rule: &'static str| {
         let mut score = match status {
@@ -784,9 +811,9 @@ fn judge_at(
     // is read before any disclaimer shape it resembles.
     if r.modality == Modality::Negation
         && r.subject != Subject::Party(Role::Customer)
-        && req.protective.is_match(sentence)
+        && view.probe.is_match(&req.protective, sentence)
     {
-        let status = if req.weak.is_match(sentence) {
+        let status = if view.probe.is_match(&req.weak, sentence) {
             Status::Partial
         } else {
             Status::Covered
@@ -797,12 +824,12 @@ fn judge_at(
     // sentence ("download your data before the term ends, because access
     // ends then" is export-until-termination: partial).
     if !req.disclaimer_outranks_mentions
-        && req.partial.is_match(sentence)
-        && req.disclaimer.is_match(sentence)
+        && view.probe.is_match(&req.partial, sentence)
+        && view.probe.is_match(&req.disclaimer, sentence)
     {
         return make(Status::Partial, "partial");
     }
-    if let Some(disc) = req.disclaimer.find(sentence) {
+    if let Some(disc) = view.probe.find(&req.disclaimer, sentence) {
         // A disclaimer in another clause with its own subject ("we back up
         // nightly, and you should keep copies too") does not silence this
         // clause: read it, and keep the stronger outcome.
@@ -838,7 +865,7 @@ fn judge_reading(
         // What the customer can see or do that the requirement counts as a
         // partial measure: "you can see a list of sub-processors", "download
         // your data before the term ends".
-        if req.partial.is_match(sentence) && r.modality != Modality::Negation {
+        if view.probe.is_match(&req.partial, sentence) && r.modality != Modality::Negation {
             return make(Status::Partial, "partial");
         }
         return match (r.modality, req.customer_right, req.customer_duty) {
@@ -848,7 +875,7 @@ fn judge_reading(
                 make(Status::Disclaimed, "customer-loses-right")
             }
             (_, CustomerRight::Commitment, _) if r.customer_right => {
-                let (status, rule) = commitment_level(req, sentence);
+                let (status, rule) = commitment_level(req, view, sentence);
                 make(
                     status,
                     if rule == "core" {
@@ -871,8 +898,8 @@ fn judge_reading(
     // Provider, both parties, a sub-contractor, or nobody named.
     match r.modality {
         Modality::Negation => {
-            if req.protective.is_match(sentence) {
-                let status = if req.weak.is_match(sentence) {
+            if view.probe.is_match(&req.protective, sentence) {
+                let status = if view.probe.is_match(&req.weak, sentence) {
                     Status::Partial
                 } else {
                     Status::Covered
@@ -894,12 +921,12 @@ fn judge_reading(
             // A permission is a partial measure; for notice requirements only
             // if it speaks of notice at all ("may notify you in advance").
             let about_it = req.topic_only == TopicOnly::Partial
-                || req.core.is_match(sentence)
-                || req.partial.is_match(sentence);
+                || view.probe.is_match(&req.core, sentence)
+                || view.probe.is_match(&req.partial, sentence);
             if reading.passive && req.customer_right == CustomerRight::Commitment {
                 // "Your data can be exported for 45 days": what the
                 // customer is able to do.
-                let (status, rule) = commitment_level(req, sentence);
+                let (status, rule) = commitment_level(req, view, sentence);
                 make(
                     status,
                     if rule == "core" {
@@ -908,10 +935,12 @@ fn judge_reading(
                         rule
                     },
                 )
-            } else if req.topic_only == TopicOnly::Mention && req.core.is_match(sentence) {
+            } else if req.topic_only == TopicOnly::Mention
+                && view.probe.is_match(&req.core, sentence)
+            {
                 // "We reserve the right, after prior notice, to discontinue":
                 // the permission is bound to advance notice.
-                let (status, rule) = commitment_level(req, sentence);
+                let (status, rule) = commitment_level(req, view, sentence);
                 make(status, if rule == "core" { "notice-bound" } else { rule })
             } else if about_it {
                 make(Status::Partial, "permission")
@@ -920,7 +949,7 @@ fn judge_reading(
             }
         }
         Modality::Obligation => {
-            let (status, rule) = commitment_level(req, sentence);
+            let (status, rule) = commitment_level(req, view, sentence);
             make(status, rule)
         }
         Modality::Assurance => {
@@ -931,10 +960,11 @@ fn judge_reading(
                 make(Status::Partial, "reference")
             } else if r.named_actor
                 || lexicon.has_present_passive(clause)
-                || req.partial.is_match(clause)
-                || (req.core.is_match(clause) && (view.table_row || view.provider_speaks))
+                || view.probe.is_match(&req.partial, clause)
+                || (view.probe.is_match(&req.core, clause)
+                    && (view.table_row || view.provider_speaks))
             {
-                let (status, rule) = commitment_level(req, sentence);
+                let (status, rule) = commitment_level(req, view, sentence);
                 make(
                     status,
                     if rule == "topic-only" {

@@ -7,6 +7,7 @@
 pub mod decide;
 pub mod judge;
 pub mod lexicon;
+pub mod probe;
 
 pub use decide::{decide, Decision, Judged, MAX_EXCERPTS};
 pub use judge::{judge, Judgement, SectionContext, SentenceView, Subject};

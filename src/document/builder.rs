@@ -216,37 +216,38 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
         let Some(s) = self.src.get(range.clone()) else {
             return;
         };
+        // Runs of words separated by single white space bytes are copied
+        // as one piece; longer white space becomes one space.
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let ws_start = i;
-            while bytes.get(i).copied().is_some_and(is_ws) {
-                i += 1;
-            }
-            if i > ws_start {
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            let ws = rest.iter().take_while(|&&b| is_ws(b)).count();
+            if ws > 0 {
                 self.cur.space = true;
-            }
-            if i >= bytes.len() {
-                break;
+                i += ws;
+                continue;
             }
             let run_start = i;
-            loop {
-                while bytes.get(i).is_some_and(|&b| !is_ws(b)) {
-                    i += 1;
-                }
-                // A single white space byte between words stays in the run.
-                let single = bytes.get(i).copied().is_some_and(is_ws)
-                    && bytes.get(i + 1).is_some_and(|&b| !is_ws(b));
-                if single {
-                    i += 1;
-                } else {
-                    break;
+            let mut words = rest.iter().enumerate();
+            let mut end = bytes.len();
+            while let Some((k, &b)) = words.next() {
+                if is_ws(b) {
+                    // A single white space byte between words stays in the run.
+                    match words.next() {
+                        Some((_, &n)) if !is_ws(n) => {}
+                        _ => {
+                            end = i + k;
+                            break;
+                        }
+                    }
                 }
             }
-            if let Some(run) = s.get(run_start..i) {
+            if let Some(run) = s.get(run_start..end) {
                 self.cur
                     .append_exact(range.start + run_start, run, emphasised);
             }
+            i = end;
         }
     }
 
@@ -331,6 +332,7 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             let labelled_title =
                 label.is_some() && numbering::is_title_like(rest) && rest.len() <= 80;
             let caps_title = label.is_none()
+                && self.cur.text.len() <= numbering::TITLE_MAX
                 && numbering::is_all_caps(&self.cur.text)
                 && numbering::is_title_like(&self.cur.text)
                 && self.cur.text.split_whitespace().count() <= 10;
@@ -509,13 +511,16 @@ fn is_bold_title(text: &str) -> bool {
     text.len() <= 150 && words <= 16 && !text.ends_with(',')
 }
 
+/// Longest inline title after a label, in bytes.
+const INLINE_TITLE_MAX: usize = 120;
+
 /// "1.1. Client Account. To be able..." -> "1.1. Client Account";
 /// "1.1 You may not..." -> "1.1".
 fn inline_title(text: &str, label_len: usize) -> String {
     let label = text.get(..label_len).unwrap_or("").trim();
     let rest = text.get(label_len..).unwrap_or("").trim_start();
     // A short capitalised phrase without a verb, ending at the first period.
-    if let Some(dot) = rest.find(['.', ':']) {
+    if let Some(dot) = rest.find(['.', ':']).filter(|&d| d <= INLINE_TITLE_MAX) {
         if let Some(candidate) = rest.get(..dot) {
             let words = candidate.split_whitespace().count();
             let capitalised = candidate.chars().next().is_some_and(char::is_uppercase);

@@ -204,11 +204,14 @@ const SMALL_WORDS: &[&str] = &[
     "your", "our", "its", "their", "vs", "via", "per",
 ];
 
+/// Longest text that can be a title, in bytes.
+pub(crate) const TITLE_MAX: usize = 100;
+
 /// True for short, title-like text: "Backups", "Data Return and Deletion",
 /// "YOUR RESPONSIBILITIES". Sentences ("We back up your data.") are not.
 pub(crate) fn is_title_like(s: &str) -> bool {
     let s = s.trim();
-    if s.is_empty() || s.len() > 100 {
+    if s.is_empty() || s.len() > TITLE_MAX {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -252,11 +255,15 @@ pub(crate) fn is_title_like(s: &str) -> bool {
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut upper = 0usize;
     let mut lower = 0usize;
-    for c in s.chars() {
-        if c.is_uppercase() {
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase()) {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else if c.is_ascii_lowercase() || (!c.is_ascii() && c.is_lowercase()) {
             lower += 1;
+            // Even if every character left were a capital, too few.
+            if lower * 10 > upper + (s.len() - i) {
+                return false;
+            }
         }
     }
     upper >= 3 && lower * 10 <= upper
