@@ -20,16 +20,15 @@ use crate::references::FoundReference;
 use crate::report::{
     CatalogInfo, DocumentInfo, Excerpt, Finding, Reference, Report, Summary, SCHEMA,
 };
-use crate::scan::{Candidate, Facts, Scanner};
+use crate::scan::{Candidate, Facts, Scanner, Sentence};
 
 /// What a judgement depends on besides the document's parties and facts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct JudgeKey {
-    text: Arc<str>,
+    sentence: Arc<Sentence>,
     leadin: Arc<str>,
     table_cell: bool,
     context: SectionContext,
-    reqs: crate::matcher::ReqSet,
 }
 
 /// A compiled catalog, ready to analyse agreements.
@@ -221,15 +220,15 @@ impl Analyzer {
         let lines = ingest::lines_of(analysis.text.as_str(), &norm_starts);
         let mut candidates = Vec::new();
         for (ci, cand) in analysis.candidates.iter().enumerate() {
-            if cand.reqs & bit == 0 {
+            if cand.reqs() & bit == 0 {
                 continue;
             }
             let judged_here = judged.iter().position(|j| j.candidate == ci);
             let judgement = judged_here
                 .and_then(|k| judged.get(k))
-                .map(|j| j.judgement.clone());
+                .map(|j| Judgement::clone(&j.judgement));
             let pattern_list =
-                |list: &crate::matcher::PatternList| list.which(&cand.text).map(str::to_string);
+                |list: &crate::matcher::PatternList| list.which(cand.text()).map(str::to_string);
             let decided_by = match (&judgement, req) {
                 (Some(j), Some(r)) => match j.rule {
                     "core" | "customer-right" => pattern_list(&r.core),
@@ -241,21 +240,21 @@ impl Analyzer {
                 _ => None,
             };
             candidates.push(ExplainedCandidate {
-                text: cand.text.to_string(),
+                text: cand.text().to_string(),
                 leadin: cand.leadin.to_string(),
                 line: lines.get(ci).copied().unwrap_or(1) as u64,
                 section: analysis.outline.path(cand.section),
                 cues: self
                     .matcher
-                    .cues_in(index, &cand.text)
+                    .cues_in(index, cand.text())
                     .into_iter()
                     .map(str::to_string)
                     .collect(),
                 topic_pattern: req
-                    .and_then(|r| r.topic.which(&cand.text))
+                    .and_then(|r| r.topic.which(cand.text()))
                     .map(str::to_string),
                 excluded_by: req
-                    .and_then(|r| r.exclude.which(&cand.text))
+                    .and_then(|r| r.exclude.which(cand.text()))
                     .map(str::to_string),
                 judgement,
                 decided_by,
@@ -289,17 +288,16 @@ impl Analyzer {
         let mut judged: Vec<Vec<Judged>> = vec![Vec::new(); self.matcher.requirements.len()];
         // Each distinct sentence, in the same context, is judged once.
         let mut contexts: HashMap<Option<SectionId>, SectionContext> = HashMap::new();
-        let mut memo: HashMap<JudgeKey, Vec<(usize, Judgement)>> = HashMap::new();
+        let mut memo: HashMap<JudgeKey, Vec<(usize, Arc<Judgement>)>> = HashMap::new();
         for (ci, cand) in candidates.iter().enumerate() {
             let ctx = contexts.entry(cand.section).or_insert_with(|| {
                 SectionContext::from_titles(&summary.outline.titles(cand.section))
             });
             let key = JudgeKey {
-                text: Arc::clone(&cand.text),
+                sentence: Arc::clone(&cand.sentence),
                 leadin: Arc::clone(&cand.leadin),
                 table_cell: cand.kind == BlockKind::TableCell,
                 context: ctx.clone(),
-                reqs: cand.reqs,
             };
             let results = memo
                 .entry(key)
@@ -308,7 +306,7 @@ impl Analyzer {
                 if let Some(list) = judged.get_mut(*ri) {
                     list.push(Judged {
                         candidate: ci,
-                        judgement: judgement.clone(),
+                        judgement: Arc::clone(judgement),
                     });
                 }
             }
@@ -336,28 +334,31 @@ impl Analyzer {
         key: &JudgeKey,
         roles: &Roles,
         facts: Facts,
-    ) -> Vec<(usize, Judgement)> {
+    ) -> Vec<(usize, Arc<Judgement>)> {
         let offset = if key.leadin.is_empty() {
             0
         } else {
             key.leadin.len() + 1
         };
-        let mut analysis_text = String::with_capacity(offset + key.text.len());
+        let mut analysis_text = String::with_capacity(offset + key.sentence.text.len());
         if offset > 0 {
             analysis_text.push_str(&key.leadin);
             analysis_text.push(' ');
         }
-        analysis_text.push_str(&key.text);
+        analysis_text.push_str(&key.sentence.text);
         // One scan finds the literals of every pattern list; each list
         // then runs only the patterns whose literals are there.
         let literals = self.matcher.literal_hits(&analysis_text);
         let cued: Vec<usize> = (0..self.matcher.requirements.len())
-            .filter(|&ri| key.reqs & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0)
+            .filter(|&ri| key.sentence.reqs & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0)
             .filter(|&ri| {
                 self.matcher.requirements.get(ri).is_some_and(|r| {
                     r.topic.is_empty()
-                        || r.topic
-                            .is_match_in(&key.text, &r.topic.select(&literals), offset)
+                        || r.topic.is_match_in(
+                            &key.sentence.text,
+                            &r.topic.select(&literals),
+                            offset,
+                        )
                 })
             })
             .collect();
@@ -377,7 +378,7 @@ impl Analyzer {
         cued.into_iter()
             .filter_map(|ri| {
                 let req = self.matcher.requirements.get(ri)?;
-                judge(req, &view, &self.lexicon).map(|j| (ri, j))
+                judge(req, &view, &self.lexicon).map(|j| (ri, Arc::new(j)))
             })
             .collect()
     }
@@ -419,10 +420,10 @@ impl Analyzer {
                 let r = raw(&c.norm);
                 let line = line_iter.next().unwrap_or(1);
                 if notice_days.is_none() && req.group == crate::catalog::Group::Notice {
-                    notice_days = self.lexicon.notice_days(&c.text);
+                    notice_days = self.lexicon.notice_days(c.text());
                 }
                 excerpts.push(Excerpt {
-                    text: c.text.to_string(),
+                    text: c.text().to_string(),
                     start: r.start as u64,
                     end: r.end as u64,
                     line: line as u64,

@@ -231,7 +231,9 @@ struct LiteralUse {
 /// One Aho-Corasick automaton over the literals of a list's patterns.
 #[derive(Debug, Clone)]
 pub struct LiteralGate {
-    ac: Option<AhoCorasick>,
+    /// This gate's own automaton, built the first time a text is scanned
+    /// without a shared index (explanations, tests).
+    ac: std::sync::OnceLock<Option<AhoCorasick>>,
     literals: Vec<Vec<u8>>,
     uses: Vec<LiteralUse>,
     /// For each literal set, the pattern that needs it.
@@ -292,18 +294,8 @@ impl LiteralGate {
                 }
             }
         }
-        let ac = if literals.is_empty() {
-            None
-        } else {
-            automaton(&literals)
-        };
-        if ac.is_none() {
-            // Without an automaton every pattern runs unanchored.
-            free = PatternSet::MAX;
-            prefix = 0;
-        }
         LiteralGate {
-            ac,
+            ac: std::sync::OnceLock::new(),
             literals,
             uses,
             sets,
@@ -320,10 +312,15 @@ impl LiteralGate {
 
     /// Finds the literals in `text`.
     pub fn scan(&self, text: &[u8]) -> GateHits {
-        let found = self.ac.iter().flat_map(|ac| {
-            ac.find_overlapping_iter(text)
-                .map(|m| (m.start(), m.pattern().as_usize()))
-        });
+        if self.literals.is_empty() {
+            return self.gather(std::iter::empty());
+        }
+        let Some(ac) = self.ac.get_or_init(|| automaton(&self.literals)) else {
+            return GateHits::everything();
+        };
+        let found = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.pattern().as_usize()));
         self.gather(found)
     }
 
@@ -333,9 +330,6 @@ impl LiteralGate {
     pub fn select(&self, hits: &IndexHits) -> GateHits {
         if !hits.complete {
             return GateHits::everything();
-        }
-        if self.ac.is_none() {
-            return self.gather(std::iter::empty());
         }
         let found = hits.hits.iter().filter_map(|&(start, lit)| {
             let local = *self.local.get(lit as usize)?;
@@ -352,9 +346,6 @@ impl LiteralGate {
             viable: self.free,
             starts: Vec::new(),
         };
-        if self.ac.is_none() {
-            return hits;
-        }
         let mut seen = vec![false; self.sets.len()];
         for (start, lit) in found {
             let Some(u) = self.uses.get(lit) else {

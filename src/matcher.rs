@@ -85,11 +85,15 @@ fn build(pattern: &str) -> std::result::Result<Regex, String> {
                 .case_insensitive(true),
         )
         .configure(
+            // Only the lazy DFA (and the NFA behind it) is needed: no
+            // capture groups are read, and fully compiled DFAs cost more to
+            // build than the short sentences they would search.
             Regex::config()
                 .utf8_empty(false)
                 .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                .onepass_size_limit(Some(REGEX_SIZE_LIMIT))
-                .dfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .onepass(false)
+                .dfa(false)
+                .auto_prefilter(false)
                 .hybrid_cache_capacity(REGEX_DFA_LIMIT),
         )
         .build(pattern)

@@ -24,14 +24,23 @@ const CACHE_BYTES_MAX: usize = 16 * 1024 * 1024;
 
 /// The cue hits and sentences of one block's text, remembered so that a
 /// block repeated in the document is neither scanned nor split again.
-type Split = Arc<[(Range<usize>, ReqSet, Arc<str>)]>;
+type Split = Arc<[(Range<usize>, Arc<Sentence>)]>;
+
+/// A candidate sentence's text and the requirements it cues, shared by
+/// every occurrence of the same sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Sentence {
+    /// Clean text, white space collapsed.
+    pub text: Box<str>,
+    /// Requirements whose cues occur in it.
+    pub reqs: ReqSet,
+}
 
 /// A sentence with at least one cue hit.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// The sentence: clean text, white space collapsed (shared between
-    /// repeated occurrences).
-    pub text: Arc<str>,
+    /// The sentence and its cues.
+    pub sentence: Arc<Sentence>,
     /// For items of an enumeration, the lead-in that governs them
     /// ("The Provider shall:"); empty otherwise.
     pub leadin: Arc<str>,
@@ -41,8 +50,18 @@ pub struct Candidate {
     pub section: Option<SectionId>,
     /// Kind of block it came from.
     pub kind: BlockKind,
+}
+
+impl Candidate {
+    /// The sentence's clean text.
+    pub fn text(&self) -> &str {
+        &self.sentence.text
+    }
+
     /// Requirements whose cues occur in it.
-    pub reqs: ReqSet,
+    pub fn reqs(&self) -> ReqSet {
+        self.sentence.reqs
+    }
 }
 
 /// Facts about the whole document that change how sentences read.
@@ -149,7 +168,13 @@ impl Scanner<'_> {
             }
             let sentence = text.get(s.clone()).unwrap_or("");
             self.parties.observe_sentence(sentence);
-            out.push((s.clone(), reqs, Arc::from(sentence)));
+            out.push((
+                s.clone(),
+                Arc::new(Sentence {
+                    text: sentence.into(),
+                    reqs,
+                }),
+            ));
         }
         Arc::from(out)
     }
@@ -225,14 +250,13 @@ impl<'m> Scanner<'m> {
                 }
                 _ => Arc::clone(&self.no_leadin),
             };
-            for (range, reqs, text) in split.iter() {
+            for (range, sentence) in split.iter() {
                 self.candidates.push(Candidate {
-                    text: Arc::clone(text),
+                    sentence: Arc::clone(sentence),
                     leadin: Arc::clone(&leadin),
                     norm: b.src_range(range.clone()),
                     section: b.section,
                     kind: b.kind,
-                    reqs: *reqs,
                 });
             }
         }

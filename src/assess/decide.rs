@@ -3,6 +3,8 @@
 //! covered > partial > disclaimed > missing), a confidence, the excerpts
 //! that decide it (best first) and a notice period where one is stated.
 
+use std::sync::Arc;
+
 use super::judge::Judgement;
 use crate::status::Status;
 
@@ -14,8 +16,9 @@ pub const MAX_EXCERPTS: usize = 3;
 pub struct Judged {
     /// Index of the candidate sentence.
     pub candidate: usize,
-    /// What it says about the requirement.
-    pub judgement: Judgement,
+    /// What it says about the requirement (shared by every occurrence of
+    /// the same sentence in the same context).
+    pub judgement: Arc<Judgement>,
 }
 
 /// The outcome for one requirement.

@@ -163,6 +163,8 @@ pub(crate) struct BlockBuilder<'s, S: FnMut(&BlockRef<'_>)> {
     held: Buf,
     has_held: bool,
     outline: Outline,
+    /// Section titles seen so far, shared between sections.
+    titles: std::collections::HashSet<std::sync::Arc<str>>,
     stack: Vec<(u32, SectionId)>,
     title: Option<String>,
     title_rank: u32,
@@ -182,6 +184,7 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             held: Buf::new(),
             has_held: false,
             outline: Outline::default(),
+            titles: std::collections::HashSet::new(),
             stack: Vec::new(),
             title: None,
             title_rank: u32::MAX,
@@ -288,6 +291,14 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             self.stack.pop();
         }
         let parent = self.stack.last().map(|&(_, id)| id);
+        let title = match self.titles.get(title.as_str()) {
+            Some(t) => std::sync::Arc::clone(t),
+            None => {
+                let t: std::sync::Arc<str> = title.into();
+                self.titles.insert(std::sync::Arc::clone(&t));
+                t
+            }
+        };
         let id = self.outline.push(Section {
             title,
             parent,

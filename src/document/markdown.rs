@@ -24,8 +24,125 @@ pub fn options() -> Options {
 }
 
 /// Parses Markdown, streaming blocks to `sink`.
+///
+/// pulldown-cmark builds the block tree of its whole input before the
+/// first event, about 1.5 bytes per input byte; a huge input is therefore
+/// parsed in pieces of about [`CHUNK`] bytes, cut only where a new
+/// top-level block must start (see [`chunks`]), so memory stays bounded.
+/// Agreements of ordinary size are parsed whole.
 pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
+    parse_in_chunks(text, CHUNK, sink)
+}
+
+fn parse_in_chunks(text: &str, size: usize, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
     let mut b = BlockBuilder::new(text, sink);
+    for chunk in chunks(text, size) {
+        parse_chunk(&mut b, text, chunk);
+    }
+    b.finish()
+}
+
+/// Size of the pieces a huge Markdown input is parsed in.
+pub const CHUNK: usize = 4 * 1024 * 1024;
+
+/// Cuts `text` into pieces of at least `size` bytes (the last may be
+/// shorter) at places where pulldown-cmark would start a new top-level
+/// block anyway: a line that follows a blank line and begins, unindented,
+/// with a letter or an ATX heading's `#`, outside fenced code, HTML
+/// comments and raw HTML blocks. Such a line closes every open list,
+/// quote, table and paragraph, so each piece parses as it would in place.
+/// (Reference-style links and footnotes defined in another piece are not
+/// resolved; their text is kept.)
+///
+/// ```
+/// use clausemap::document::markdown::chunks;
+///
+/// let text = "# A\n\n- item\n\n  more\n\nB text\n\n```\n\nC in code\n```\n\nD end\n";
+/// let cuts: Vec<_> = chunks(text, 1).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(cuts, ["# A\n\n- item\n\n  more\n\n", "B text\n\n```\n\nC in code\n```\n\n", "D end\n"]);
+/// ```
+pub fn chunks(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    if text.len() <= size {
+        out.push(0..text.len());
+        return out;
+    }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut previous_blank = false;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut raw_end: Option<&'static str> = None;
+    while line_start < bytes.len() {
+        let line_end = memchr::memchr(b'\n', bytes.get(line_start..).unwrap_or(&[]))
+            .map_or(bytes.len(), |i| line_start + i + 1);
+        let line = text.get(line_start..line_end).unwrap_or("");
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let blank = line.trim().is_empty();
+        if let Some(end) = raw_end {
+            if line.to_ascii_lowercase().contains(end) {
+                raw_end = None;
+            }
+        } else if let Some((c, n)) = fence {
+            let run = trimmed.bytes().take_while(|&b| b == c).count();
+            if indent <= 3 && run >= n && trimmed.get(run..).is_some_and(|r| r.trim().is_empty()) {
+                fence = None;
+            }
+        } else {
+            let first = trimmed.bytes().next();
+            let run = trimmed.bytes().take_while(|&b| Some(b) == first).count();
+            let lower = trimmed
+                .get(..trimmed.len().min(12))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if indent <= 3 && matches!(first, Some(b'`' | b'~')) && run >= 3 {
+                fence = first.map(|c| (c, run));
+            } else if lower.starts_with("<!--") && !line.contains("-->") {
+                raw_end = Some("-->");
+            } else if let Some(end) = RAW_HTML
+                .iter()
+                .find(|(open, _)| lower.starts_with(open))
+                .map(|(_, end)| *end)
+                .filter(|end| !line.to_ascii_lowercase().contains(end))
+            {
+                raw_end = Some(end);
+            } else if previous_blank
+                && indent == 0
+                && line_start - start >= size
+                && matches!(first, Some(b) if b.is_ascii_alphabetic() || b == b'#')
+            {
+                out.push(start..line_start);
+                start = line_start;
+            }
+        }
+        previous_blank = blank && fence.is_none() && raw_end.is_none();
+        line_start = line_end;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// HTML blocks that run until a closing tag, blank lines included.
+const RAW_HTML: &[(&str, &str)] = &[
+    ("<script", "</script>"),
+    ("<pre", "</pre>"),
+    ("<style", "</style>"),
+    ("<textarea", "</textarea>"),
+    ("<?", "?>"),
+    ("<![cdata[", "]]>"),
+];
+
+/// Parses one piece of `text` into the shared builder.
+fn parse_chunk<S: FnMut(&BlockRef<'_>)>(
+    b: &mut BlockBuilder<'_, S>,
+    text: &str,
+    chunk: std::ops::Range<usize>,
+) {
+    let Some(piece) = text.get(chunk.clone()) else {
+        return;
+    };
+    let base = chunk.start;
     let mut emphasis = 0u32;
     let mut list_depth = 0u16;
     let mut quote_depth = 0u32;
@@ -39,7 +156,8 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
     let mut in_metadata = false;
     let mut raw_skips = 0u32;
 
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(piece, options()).into_offset_iter() {
+        let range = base + range.start..base + range.end;
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
@@ -135,9 +253,9 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
                 if skip > 0 {
                     continue;
                 }
-                push_text(&mut b, text, &t, range, emphasis > 0);
+                push_text(b, text, &t, range, emphasis > 0);
             }
-            Event::Html(h) if in_html_block => push_html(&mut b, range.start, &h),
+            Event::Html(h) if in_html_block => push_html(b, range.start, &h),
             Event::InlineHtml(tag) => {
                 // The content of inline <script> and <style> is not text.
                 let t = tag.trim_start().to_ascii_lowercase();
@@ -182,7 +300,6 @@ pub fn parse(text: &str, sink: impl FnMut(&BlockRef<'_>)) -> ParseSummary {
             _ => {}
         }
     }
-    b.finish()
 }
 
 /// Appends a text event: exact when the event is a slice of the source.
@@ -231,6 +348,34 @@ fn push_html<S: FnMut(&BlockRef<'_>)>(b: &mut BlockBuilder<'_, S>, base: usize, 
 #[cfg(test)]
 mod tests {
     use crate::document::{parse, BlockKind, Format};
+
+    /// Parsing in pieces gives the blocks, outline and title of parsing
+    /// whole: our own agreements, one after another, cut every few KiB.
+    #[test]
+    fn pieces_parse_as_the_whole() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        names.sort();
+        let text: String = names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
+            .collect();
+        let collect = |size: usize| {
+            let mut blocks = Vec::new();
+            let summary = super::parse_in_chunks(&text, size, |b| blocks.push(b.to_block()));
+            (blocks, summary.outline, summary.title)
+        };
+        let pieces = super::chunks(&text, 4096);
+        assert!(pieces.len() > 10, "{}", pieces.len());
+        assert_eq!(pieces.first().map(|r| r.start), Some(0));
+        assert_eq!(pieces.last().map(|r| r.end), Some(text.len()));
+        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(collect(4096), collect(usize::MAX));
+    }
 
     fn md(s: &str) -> crate::document::Document {
         parse(s, Format::Markdown)
