@@ -160,7 +160,7 @@ fn run() -> Result<(), Error> {
         }
         return Ok(());
     }
-    let report = analyzer.analyze_bytes(&name, &bytes, format)?;
+    let report = analyzer.analyze_vec(&name, bytes, format)?;
     print!("{}", render(&report, o.output));
     Ok(())
 }

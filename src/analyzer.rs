@@ -26,7 +26,7 @@ use crate::scan::{Candidate, Facts, Scanner, Sentence};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct JudgeKey {
     sentence: Arc<Sentence>,
-    leadin: Arc<str>,
+    leadin: Arc<String>,
     table_cell: bool,
     context: SectionContext,
 }
@@ -120,7 +120,21 @@ impl Analyzer {
     /// [`Error::TooLarge`], [`Error::Binary`] or [`Error::Encoding`] for
     /// input that is not text; analysis itself never fails.
     pub fn analyze_bytes(&self, path: &str, bytes: &[u8], format: Format) -> Result<Report> {
-        let analysis = self.run(path, bytes, format)?;
+        let text = ingest::decode(path, bytes, &self.limits)?;
+        let analysis = self.run(text, format);
+        Ok(self.report(path, format, &analysis))
+    }
+
+    /// Analyses an agreement whose bytes the caller hands over. The same as
+    /// [`Analyzer::analyze_bytes`], but the text is normalised in place, so
+    /// a huge input is never held twice.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Analyzer::analyze_bytes`].
+    pub fn analyze_vec(&self, path: &str, bytes: Vec<u8>, format: Format) -> Result<Report> {
+        let text = ingest::decode_owned(path, bytes, &self.limits)?;
+        let analysis = self.run(text, format);
         Ok(self.report(path, format, &analysis))
     }
 
@@ -144,7 +158,7 @@ impl Analyzer {
     /// [`Analyzer::analyze_bytes`].
     pub fn analyze_file(&self, path: &Path, format: Option<Format>) -> Result<Report> {
         let (bytes, format) = self.read(path, format)?;
-        self.analyze_bytes(&path.display().to_string(), &bytes, format)
+        self.analyze_vec(&path.display().to_string(), bytes, format)
     }
 
     /// Reads a file within the size limit and picks its format.
@@ -207,7 +221,8 @@ impl Analyzer {
                     ids.join(", ")
                 ))
             })?;
-        let analysis = self.run(path, bytes, format)?;
+        let text = ingest::decode(path, bytes, &self.limits)?;
+        let analysis = self.run(text, format);
         let req = self.matcher.requirements.get(index);
         let bit = 1u128.checked_shl(index as u32).unwrap_or(0);
         let judged = analysis.judged.get(index).map(Vec::as_slice).unwrap_or(&[]);
@@ -272,8 +287,7 @@ impl Analyzer {
         })
     }
 
-    fn run<'a>(&self, path: &str, bytes: &'a [u8], format: Format) -> Result<Analysis<'a>> {
-        let text = ingest::decode(path, bytes, &self.limits)?;
+    fn run<'a>(&self, text: Text<'a>, format: Format) -> Analysis<'a> {
         let mut scanner = Scanner::new(&self.matcher, text.as_str());
         let summary = document::parse_streaming(text.as_str(), format, |b| scanner.block(b));
         let Scanner {
@@ -316,7 +330,7 @@ impl Analyzer {
             .zip(&self.matcher.requirements)
             .map(|(j, req)| decide(j, req.disclaimer_outranks_mentions))
             .collect();
-        Ok(Analysis {
+        Analysis {
             text,
             outline: summary.outline,
             title: summary.title,
@@ -325,7 +339,7 @@ impl Analyzer {
             judged,
             decisions,
             references: references.finish(),
-        })
+        }
     }
 
     /// Judges one distinct candidate for every requirement it cues.

@@ -56,11 +56,46 @@ enum SegKind {
     Opaque,
 }
 
+/// Where a segment starts in the normalised and the raw text, and how it
+/// relates to the raw bytes; 16 bytes (the kind rides in the top bits of
+/// the raw offset), since a CRLF file has one segment per line.
 #[derive(Debug, Clone, Copy)]
 struct Seg {
-    norm: usize,
-    raw: usize,
-    kind: SegKind,
+    norm: u64,
+    raw_kind: u64,
+}
+
+const KIND_SHIFT: u32 = 62;
+const RAW_MASK: u64 = (1 << KIND_SHIFT) - 1;
+
+impl Seg {
+    fn new(norm: usize, raw: usize, kind: SegKind) -> Seg {
+        let kind_bits: u64 = match kind {
+            SegKind::Exact => 0,
+            SegKind::Wide => 1,
+            SegKind::Opaque => 2,
+        };
+        Seg {
+            norm: norm as u64,
+            raw_kind: (raw as u64 & RAW_MASK) | (kind_bits << KIND_SHIFT),
+        }
+    }
+
+    fn norm(self) -> usize {
+        self.norm as usize
+    }
+
+    fn raw(self) -> usize {
+        (self.raw_kind & RAW_MASK) as usize
+    }
+
+    fn kind(self) -> SegKind {
+        match self.raw_kind >> KIND_SHIFT {
+            0 => SegKind::Exact,
+            1 => SegKind::Wide,
+            _ => SegKind::Opaque,
+        }
+    }
 }
 
 /// Maps byte positions of the normalised text back to byte positions of the
@@ -73,7 +108,9 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     fn seg_index(&self, pos: usize) -> Option<usize> {
-        self.segs.partition_point(|s| s.norm <= pos).checked_sub(1)
+        self.segs
+            .partition_point(|s| s.norm() <= pos)
+            .checked_sub(1)
     }
 
     fn seg(&self, i: usize) -> Option<Seg> {
@@ -85,11 +122,11 @@ impl OffsetMap {
         let Some(seg) = self.seg_index(pos).and_then(|i| self.seg(i)) else {
             return pos.min(self.raw_len);
         };
-        let off = pos - seg.norm;
-        let raw = match seg.kind {
-            SegKind::Exact => seg.raw + off,
-            SegKind::Wide => seg.raw + 2 * off,
-            SegKind::Opaque => seg.raw,
+        let off = pos - seg.norm();
+        let raw = match seg.kind() {
+            SegKind::Exact => seg.raw() + off,
+            SegKind::Wide => seg.raw() + 2 * off,
+            SegKind::Opaque => seg.raw(),
         };
         raw.min(self.raw_len)
     }
@@ -106,11 +143,11 @@ impl OffsetMap {
         let Some(seg) = self.seg(i) else {
             return end.min(self.raw_len);
         };
-        let off = end - seg.norm;
-        let raw = match seg.kind {
-            SegKind::Exact => seg.raw + off,
-            SegKind::Wide => seg.raw + 2 * off,
-            SegKind::Opaque => self.seg(i + 1).map_or(self.raw_len, |next| next.raw),
+        let off = end - seg.norm();
+        let raw = match seg.kind() {
+            SegKind::Exact => seg.raw() + off,
+            SegKind::Wide => seg.raw() + 2 * off,
+            SegKind::Opaque => self.seg(i + 1).map_or(self.raw_len, |next| next.raw()),
         };
         raw.min(self.raw_len)
     }
@@ -138,12 +175,12 @@ impl MapBuilder {
     fn at(&mut self, norm: usize, raw: usize, kind: SegKind) {
         if kind != SegKind::Opaque {
             if let Some(last) = self.segs.last() {
-                let expected = match last.kind {
-                    SegKind::Exact => Some(last.raw + (norm - last.norm)),
-                    SegKind::Wide => Some(last.raw + 2 * (norm - last.norm)),
+                let expected = match last.kind() {
+                    SegKind::Exact => Some(last.raw() + (norm - last.norm())),
+                    SegKind::Wide => Some(last.raw() + 2 * (norm - last.norm())),
                     SegKind::Opaque => None,
                 };
-                if last.kind == kind && expected == Some(raw) {
+                if last.kind() == kind && expected == Some(raw) {
                     return;
                 }
             } else if kind == SegKind::Exact && norm == raw {
@@ -151,7 +188,7 @@ impl MapBuilder {
                 return;
             }
         }
-        self.segs.push(Seg { norm, raw, kind });
+        self.segs.push(Seg::new(norm, raw, kind));
     }
 
     fn finish(self, raw_len: usize) -> OffsetMap {
@@ -173,6 +210,17 @@ pub struct Text<'a> {
 }
 
 impl<'a> Text<'a> {
+    /// The same text, owning its characters.
+    pub fn into_owned(self) -> Text<'static> {
+        Text {
+            text: Cow::Owned(self.text.into_owned()),
+            map: self.map,
+            encoding: self.encoding,
+            raw_len: self.raw_len,
+            replaced: self.replaced,
+        }
+    }
+
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -258,6 +306,128 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8], limits: &Limits) -> Result<Text<'
         [0xFE, 0xFF, rest @ ..] => decode_utf16(path, rest, bytes.len(), true),
         _ => decode_utf8(path, bytes),
     }
+}
+
+/// [`decode`] for bytes the caller hands over: valid UTF-8 is normalised
+/// in place, so a huge input is never held twice. (UTF-16 and invalid
+/// UTF-8 are decoded into a new buffer, then the old one is freed.)
+///
+/// # Errors
+///
+/// Those of [`decode`].
+///
+/// ```
+/// use clausemap::ingest::{decode_owned, Limits};
+///
+/// let text = decode_owned("a.txt", b"back\xC2\xADup\r\n".to_vec(), &Limits::default())?;
+/// assert_eq!(text.as_str(), "backup\n");
+/// assert_eq!(text.map().raw_range(4..6), 6..8);
+/// # Ok::<(), clausemap::Error>(())
+/// ```
+pub fn decode_owned(path: &str, mut bytes: Vec<u8>, limits: &Limits) -> Result<Text<'static>> {
+    let size = bytes.len() as u64;
+    if size > limits.max_input_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_string(),
+            size,
+            limit: limits.max_input_bytes,
+        });
+    }
+    if matches!(bytes.as_slice(), [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+        return decode(path, &bytes, limits).map(Text::into_owned);
+    }
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        return Err(Error::Binary {
+            path: path.to_string(),
+            offset,
+        });
+    }
+    let (base, encoding) = match bytes.as_slice() {
+        [0xEF, 0xBB, 0xBF, ..] => (3, Encoding::Utf8Bom),
+        _ => (0, Encoding::Utf8),
+    };
+    let raw_len = bytes.len();
+    let normalise = match std::str::from_utf8(bytes.get(base..).unwrap_or(&[])) {
+        Ok(s) => needs_normalising(s),
+        Err(_) => return decode(path, &bytes, limits).map(Text::into_owned),
+    };
+    bytes.drain(..base);
+    let mut map = MapBuilder::new();
+    if normalise {
+        normalise_in_place(&mut bytes, base, &mut map);
+    } else {
+        map.at(0, base, SegKind::Exact);
+    }
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(Text {
+        text: Cow::Owned(text),
+        map: map.finish(raw_len),
+        encoding,
+        raw_len,
+        replaced: 0,
+    })
+}
+
+/// [`normalise_into`] over a buffer of valid UTF-8 (which starts at raw
+/// offset `raw_base`), rewriting it in place: every change replaces a
+/// character with a shorter one or drops it, so writing never overtakes
+/// reading.
+fn normalise_in_place(buf: &mut Vec<u8>, raw_base: usize, map: &mut MapBuilder) {
+    let len = buf.len();
+    let mut write = 0;
+    let mut copied_to = 0;
+    let mut read = 0;
+    while let Some(at) = buf
+        .get(read..)
+        .and_then(|rest| {
+            rest.iter()
+                .position(|&b| matches!(b, b'\r' | 0xC2 | 0xE2 | 0xEF))
+        })
+        .map(|off| read + off)
+    {
+        let width = match buf.get(at) {
+            Some(b'\r') => 1,
+            Some(0xC2) => 2,
+            _ => 3,
+        };
+        let c = buf
+            .get(at..at + width)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next());
+        let next = buf.get(at + 1).map(|&b| char::from(b));
+        let action = c.map_or(Norm::Keep, |c| norm_char(c, next));
+        if matches!(action, Norm::Keep) {
+            read = at + 1;
+            continue;
+        }
+        // Move the unchanged run before this character into place.
+        map.at(write, raw_base + copied_to, SegKind::Exact);
+        buf.copy_within(copied_to..at, write);
+        write += at - copied_to;
+        if let Norm::Replace(r) = action {
+            let kind = if width == r.len_utf8() {
+                SegKind::Exact
+            } else {
+                SegKind::Opaque
+            };
+            map.at(write, raw_base + at, kind);
+            // Every replacement is one ASCII character.
+            if let (Some(slot), Ok(byte)) = (buf.get_mut(write), u8::try_from(r)) {
+                *slot = byte;
+                write += 1;
+            }
+        }
+        copied_to = at + width;
+        read = copied_to;
+        map.at(write, raw_base + copied_to, SegKind::Exact);
+    }
+    if copied_to < len {
+        map.at(write, raw_base + copied_to, SegKind::Exact);
+        buf.copy_within(copied_to..len, write);
+        write += len - copied_to;
+    }
+    buf.truncate(write);
 }
 
 fn decode_utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<Text<'a>> {
@@ -467,6 +637,39 @@ mod tests {
 
     fn dec(bytes: &[u8]) -> Text<'_> {
         decode("t", bytes, &Limits::default()).unwrap()
+    }
+
+    /// Normalising in place gives the text, warnings and offsets of
+    /// normalising into a new buffer.
+    #[test]
+    fn owned_decoding_matches_borrowed() {
+        let mut inputs: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"plain".to_vec(),
+            b"a\r\nb\rc\n".to_vec(),
+            "\u{FEFF}BOM then back\u{AD}up and\u{A0}nbsp\u{2028}line\u{200B}x\u{2060}y\u{202F}z\u{2007}w\u{FEFF}".into(),
+            "caf\u{E9} \u{201C}quoted\u{201D} \u{2014} \u{20AC}5 \u{FB01}".into(),
+            b"bad \xFF byte\r\n".to_vec(),
+            b"\xFF\xFEa\x00b\x00".to_vec(),
+            b"\xEF\xBB\xBF\r\n\r\n".to_vec(),
+            b"\r".to_vec(),
+        ];
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for e in std::fs::read_dir(corpus).unwrap() {
+            inputs.push(std::fs::read(e.unwrap().path()).unwrap());
+        }
+        for raw in inputs {
+            let borrowed = dec(&raw);
+            let owned = decode_owned("t", raw.clone(), &Limits::default()).unwrap();
+            assert_eq!(owned.as_str(), borrowed.as_str(), "{raw:?}");
+            assert_eq!(owned.warnings(), borrowed.warnings());
+            assert_eq!(owned.raw_len(), borrowed.raw_len());
+            for i in 0..=owned.as_str().len() {
+                let n = owned.as_str().len();
+                assert_eq!(owned.map().raw_range(i..n), borrowed.map().raw_range(i..n));
+                assert_eq!(owned.map().raw_range(0..i), borrowed.map().raw_range(0..i));
+            }
+        }
     }
 
     /// Every character of the normalised text maps to raw bytes that decode

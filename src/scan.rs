@@ -43,7 +43,7 @@ pub struct Candidate {
     pub sentence: Arc<Sentence>,
     /// For items of an enumeration, the lead-in that governs them
     /// ("The Provider shall:"); empty otherwise.
-    pub leadin: Arc<str>,
+    pub leadin: Arc<String>,
     /// Range in the normalised text.
     pub norm: Range<usize>,
     /// Innermost section.
@@ -132,8 +132,8 @@ pub struct Scanner<'m> {
     positions: Vec<usize>,
     sentences: Vec<Range<usize>>,
     /// Lead-in text and the list depth it governs from.
-    leadin: Option<(Arc<str>, u16)>,
-    no_leadin: Arc<str>,
+    leadin: Option<(Arc<String>, u16)>,
+    no_leadin: Arc<String>,
     splits: HashMap<Box<str>, Split>,
     cached_bytes: usize,
 }
@@ -212,7 +212,7 @@ impl<'m> Scanner<'m> {
             positions: Vec::new(),
             sentences: Vec::new(),
             leadin: None,
-            no_leadin: Arc::from(""),
+            no_leadin: Arc::new(String::new()),
             splits: HashMap::new(),
             cached_bytes: 0,
         }
@@ -263,7 +263,7 @@ impl<'m> Scanner<'m> {
         match leadin_of(b.text) {
             Some(l) => {
                 self.leadin = Some((
-                    Arc::from(l),
+                    Arc::new(l),
                     if b.kind == BlockKind::ListItem {
                         b.depth
                     } else {

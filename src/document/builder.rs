@@ -164,7 +164,7 @@ pub(crate) struct BlockBuilder<'s, S: FnMut(&BlockRef<'_>)> {
     has_held: bool,
     outline: Outline,
     /// Section titles seen so far, shared between sections.
-    titles: std::collections::HashSet<std::sync::Arc<str>>,
+    titles: std::collections::HashSet<std::sync::Arc<String>>,
     stack: Vec<(u32, SectionId)>,
     title: Option<String>,
     title_rank: u32,
@@ -291,10 +291,10 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             self.stack.pop();
         }
         let parent = self.stack.last().map(|&(_, id)| id);
-        let title = match self.titles.get(title.as_str()) {
+        let title = match self.titles.get(&title) {
             Some(t) => std::sync::Arc::clone(t),
             None => {
-                let t: std::sync::Arc<str> = title.into();
+                let t = std::sync::Arc::new(title);
                 self.titles.insert(std::sync::Arc::clone(&t));
                 t
             }

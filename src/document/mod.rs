@@ -107,7 +107,7 @@ pub struct SectionId(pub(crate) u32);
 pub struct Section {
     /// The heading text, white space collapsed (shared by sections with
     /// the same title).
-    pub title: std::sync::Arc<str>,
+    pub title: std::sync::Arc<String>,
     /// The enclosing section, if any.
     pub parent: Option<SectionId>,
     /// Nesting rank: Markdown heading levels are 1-6, unnumbered plain
@@ -151,7 +151,7 @@ impl Outline {
         // have smaller ids), so this terminates.
         while let Some(sid) = cur {
             let Some(sec) = self.get(sid) else { break };
-            out.push(&*sec.title);
+            out.push(sec.title.as_str());
             cur = sec.parent.filter(|p| p.0 < sid.0);
         }
         out.reverse();
