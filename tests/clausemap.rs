@@ -8,6 +8,11 @@ use clausemap::eval::{evaluate, load_gold_dir, Labelled};
 use clausemap::report::{render, OutputFormat, Report};
 use clausemap::{Analyzer, Catalog, Format, Status};
 
+mod cases;
+mod support;
+
+use support::ranges::assert_ranges_map_back;
+
 fn analyzer() -> Analyzer {
     Analyzer::builtin().expect("built-in catalog compiles")
 }
@@ -148,71 +153,6 @@ fn real_agreements_meet_the_core_targets() {
 
 /// Letters and digits of a text, lower-cased: what must survive the trip
 /// from raw bytes to excerpt text (markup and white space may not).
-fn alnum(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn assert_ranges_map_back(path: &Path, bytes: &[u8], report: &Report) {
-    // Link targets and HTML tags are markup, not text.
-    let markup = regex::Regex::new(r"\]\([^)]*\)|<[^>]*>").unwrap();
-    for f in &report.findings {
-        for e in &f.excerpts {
-            let (s, t) = (e.start as usize, e.end as usize);
-            assert!(
-                s < t && t <= bytes.len(),
-                "{}: {} range {s}..{t}",
-                path.display(),
-                f.id
-            );
-            let raw = String::from_utf8_lossy(&bytes[s..t]);
-            let raw_alnum = alnum(&markup.replace_all(&raw, ""));
-            let text_alnum = alnum(&e.text);
-            // The raw range starts and ends where the excerpt does, and every
-            // word of the excerpt is in it, in order (link targets and markup
-            // in between are allowed).
-            assert_eq!(
-                raw_alnum.chars().next(),
-                text_alnum.chars().next(),
-                "{}: {} start: {raw:?} vs {:?}",
-                path.display(),
-                f.id,
-                e.text
-            );
-            assert_eq!(
-                raw_alnum.chars().last(),
-                text_alnum.chars().last(),
-                "{}: {} end: {raw:?} vs {:?}",
-                path.display(),
-                f.id,
-                e.text
-            );
-            let mut rest = raw_alnum.as_str();
-            for word in e
-                .text
-                .split_whitespace()
-                .map(alnum)
-                .filter(|w| !w.is_empty())
-            {
-                let at = rest.find(&word).unwrap_or_else(|| {
-                    panic!(
-                        "{}: {}: word {word:?} of {:?} not in raw range {raw:?}",
-                        path.display(),
-                        f.id,
-                        e.text
-                    )
-                });
-                rest = &rest[at + word.len()..];
-            }
-            // The line is the line of the start.
-            let line = 1 + bytes[..s].iter().filter(|&&b| b == b'\n').count() as u64;
-            assert_eq!(e.line, line, "{}: {} line", path.display(), f.id);
-        }
-    }
-}
-
 #[test]
 fn every_excerpt_range_maps_back_to_its_text_in_corpus() {
     let docs = load_gold_dir(&corpus_dir()).unwrap();
@@ -298,8 +238,6 @@ fn public_types_are_send_and_sync() {
     check::<clausemap::document::Document>();
     check::<clausemap::explain::Explanation>();
 }
-
-mod support;
 
 mod batch_outputs {
     use super::*;

@@ -318,9 +318,32 @@ fn push_text<S: FnMut(&BlockRef<'_>)>(
     } else if let Some(off) = raw.find(t).filter(|_| !t.is_empty()) {
         // Inline code: the text sits inside its backticks.
         b.text(range.start + off..range.start + off + t.len(), emphasised);
+    } else if let Some(off) = find_spaced(raw, t) {
+        // Inline code over several lines: its line endings became spaces.
+        b.text(range.start + off..range.start + off + t.len(), emphasised);
     } else {
         b.replaced(t, range, emphasised);
     }
+}
+
+/// Where `t` sits in `raw` (within the first few bytes, past a run of
+/// backticks) if the two differ only in which white space they hold.
+fn find_spaced(raw: &str, t: &str) -> Option<usize> {
+    const MAX_OFFSET: usize = 32;
+    let (raw, t) = (raw.as_bytes(), t.as_bytes());
+    let last = raw.len().checked_sub(t.len())?.min(MAX_OFFSET);
+    (0..=last).find(|&off| {
+        raw.get(off..off + t.len()).is_some_and(|window| {
+            window
+                .iter()
+                .zip(t)
+                .all(|(a, b)| a == b || (is_space(*a) && is_space(*b)))
+        })
+    })
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// Appends an HTML block line: text runs and entities, tags as breaks.
@@ -348,6 +371,21 @@ fn push_html<S: FnMut(&BlockRef<'_>)>(b: &mut BlockBuilder<'_, S>, base: usize, 
 #[cfg(test)]
 mod tests {
     use crate::document::{parse, BlockKind, Format};
+
+    /// A code span over several lines maps back word for word, not to its
+    /// opening backticks.
+    #[test]
+    fn code_spans_over_lines_map_back_exactly() {
+        let src = "Intro ``we back\nup  data`` daily.\n";
+        let doc = parse(src, Format::Markdown);
+        let block = &doc.blocks[0];
+        assert_eq!(block.text, "Intro we back up data daily.");
+        let at = block.text.find("up").unwrap();
+        let r = block.src_range(at..at + 2);
+        assert_eq!(&src[r], "up");
+        let at = block.text.find("we").unwrap();
+        assert_eq!(block.src_range(at..at + 2).start, src.find("we").unwrap());
+    }
 
     /// Parsing in pieces gives the blocks, outline and title of parsing
     /// whole: our own agreements, one after another, cut every few KiB.

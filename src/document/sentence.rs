@@ -249,14 +249,14 @@ pub fn sentences_around(text: &str, hits: &[usize], out: &mut Vec<Range<usize>>)
     }
     let first_new = out.len();
     for &p in hits {
-        let covered = out
-            .get(first_new..)
-            .and_then(|v| v.last())
-            .is_some_and(|last| last.start <= p && p < last.end);
-        if covered {
+        let last_end = out.get(first_new..).and_then(|v| v.last()).map(|l| l.end);
+        if last_end.is_some_and(|end| p < end) {
             continue;
         }
-        let w_start = floor_char(text, p.saturating_sub(WINDOW));
+        // A sentence starts where the previous one ended: the window never
+        // reaches back into it, so a run without sentence ends is split
+        // once per window, not once per hit.
+        let w_start = floor_char(text, p.saturating_sub(WINDOW)).max(last_end.unwrap_or(0));
         let w_end = floor_char(text, p.saturating_add(WINDOW));
         let Some(window) = text.get(w_start..w_end) else {
             continue;
@@ -322,6 +322,23 @@ mod tests {
         sentences_around(&text, &[pos, pos + 3], &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].clone()], "We back up your data daily.");
+    }
+
+    #[test]
+    fn a_long_run_without_sentence_ends_is_cut_into_windows() {
+        let text = "backup restore malware access ".repeat(2000);
+        let hits: Vec<usize> = text.match_indices("backup").map(|(i, _)| i).collect();
+        let mut out = Vec::new();
+        sentences_around(&text, &hits, &mut out);
+        // Consecutive, non-overlapping pieces that cover every hit.
+        assert!(out.len() >= text.len() / (2 * WINDOW), "{}", out.len());
+        assert!(out.windows(2).all(|w| w[0].end <= w[1].start));
+        for p in hits {
+            assert!(
+                out.iter().any(|s| s.start <= p && p < s.end),
+                "hit {p} not covered"
+            );
+        }
     }
 
     #[test]

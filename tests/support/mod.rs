@@ -1,2 +1,3 @@
 //! Helpers for the integration tests.
+pub mod ranges;
 pub mod webdriver;

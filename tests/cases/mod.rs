@@ -1,0 +1,4 @@
+//! Test cases beyond the gold labels: hostile input and properties that
+//! must hold for any input.
+mod hostile;
+mod properties;
