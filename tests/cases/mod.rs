@@ -2,3 +2,4 @@
 //! must hold for any input.
 mod hostile;
 mod properties;
+mod snapshots;
