@@ -17,12 +17,12 @@ targets=("$@")
 
 for target in "${targets[@]}"; do
   case "$target" in
-    catalog) seeds=(clauses) ;;
-    *) seeds=(corpus) ;;
+    catalog) seeds=(clauses); extra=(-dict=fuzz/catalog.dict) ;;
+    *) seeds=(corpus); extra=() ;;
   esac
   mkdir -p "fuzz/corpus/$target"
   echo "== fuzzing $target for ${seconds}s"
   cargo +nightly fuzz run -O --sanitizer none "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
     -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1
+    -print_final_stats=1 "${extra[@]}"
 done

@@ -87,7 +87,7 @@ pub enum Error {
     },
     /// The format could not be chosen from the file name.
     #[error(
-        "{path}: cannot tell the format from the extension; use .md, .markdown or .txt, or pass --format-in markdown|text"
+        "{path}: cannot tell the format from the extension; use .md, .markdown or .txt, or pass --input-format markdown|text"
     )]
     UnknownFormat {
         /// The input's name.

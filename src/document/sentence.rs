@@ -248,9 +248,12 @@ pub fn sentences_around(text: &str, hits: &[usize], out: &mut Vec<Range<usize>>)
         return;
     }
     let first_new = out.len();
-    for &p in hits {
+    let mut i = 0;
+    while let Some(&p) = hits.get(i) {
+        let round = i;
         let last_end = out.get(first_new..).and_then(|v| v.last()).map(|l| l.end);
         if last_end.is_some_and(|end| p < end) {
+            i += 1;
             continue;
         }
         // A sentence starts where the previous one ended: the window never
@@ -259,20 +262,42 @@ pub fn sentences_around(text: &str, hits: &[usize], out: &mut Vec<Range<usize>>)
         let w_start = floor_char(text, p.saturating_sub(WINDOW)).max(last_end.unwrap_or(0));
         let w_end = floor_char(text, p.saturating_add(WINDOW));
         let Some(window) = text.get(w_start..w_end) else {
+            i += 1;
             continue;
         };
-        if let Some(s) = split(window)
-            .into_iter()
-            .map(|r| r.start + w_start..r.end + w_start)
-            .find(|r| r.start <= p && p < r.end)
-        {
+        // Every sentence of the window that holds a hit is taken, so a long
+        // block of short sentences is split about once, not once per
+        // sentence. The window's last sentence may be cut short by its
+        // end: it is taken only for the hit that opened the window.
+        let sentences = split(window);
+        let last = sentences.len().saturating_sub(1);
+        for (k, r) in sentences.into_iter().enumerate() {
+            let s = r.start + w_start..r.end + w_start;
+            while hits.get(i).is_some_and(|&h| h < s.start) {
+                i += 1;
+            }
+            let Some(&h) = hits.get(i) else {
+                break;
+            };
+            if h >= s.end {
+                continue;
+            }
+            if k == last && w_end < text.len() && h != p {
+                break;
+            }
             let overlaps = out
                 .get(first_new..)
                 .and_then(|v| v.last())
                 .is_some_and(|last| s.start < last.end);
             if !overlaps {
-                out.push(s);
+                out.push(s.clone());
             }
+            while hits.get(i).is_some_and(|&h| h < s.end) {
+                i += 1;
+            }
+        }
+        if i == round {
+            i += 1;
         }
     }
 }
@@ -322,6 +347,23 @@ mod tests {
         sentences_around(&text, &[pos, pos + 3], &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].clone()], "We back up your data daily.");
+    }
+
+    #[test]
+    fn long_blocks_of_short_sentences_give_what_a_whole_split_gives() {
+        let unit = "We back up data daily. The sky was grey (e.g. over Sec. 4). \
+            Access is restricted to staff; logs are kept. Nothing else here. ";
+        let text = unit.repeat(8 * WINDOW / unit.len());
+        for cue in ["back up", "Access", "logs", "sky"] {
+            let hits: Vec<usize> = text.match_indices(cue).map(|(i, _)| i).collect();
+            let mut out = Vec::new();
+            sentences_around(&text, &hits, &mut out);
+            let whole: Vec<Range<usize>> = split(&text)
+                .into_iter()
+                .filter(|s| hits.iter().any(|&h| s.start <= h && h < s.end))
+                .collect();
+            assert_eq!(out, whole, "{cue}");
+        }
     }
 
     #[test]
