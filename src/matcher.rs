@@ -97,7 +97,29 @@ fn build(pattern: &str) -> std::result::Result<Regex, String> {
                 .hybrid_cache_capacity(REGEX_DFA_LIMIT),
         )
         .build(pattern)
-        .map_err(|e| regex_message(&e.to_string()))
+        .map_err(|e| build_message(&e))
+}
+
+/// A one-line account of why a pattern did not compile.
+fn build_message(e: &regex_automata::meta::BuildError) -> String {
+    if let Some(limit) = e.size_limit() {
+        return format!(
+            "regex compiles to more than the {limit}-byte size limit; make it smaller \
+             (shorter bounded repeats such as {{0,150}}, fewer alternatives)"
+        );
+    }
+    if let Some(syntax) = e.syntax_error() {
+        return regex_message(&syntax.to_string());
+    }
+    // Other build errors: the error and its causes, on one line.
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    regex_message(&text)
 }
 
 /// The last, most specific line of a regex error.
@@ -600,6 +622,13 @@ mod tests {
     fn regex_errors_are_one_line() {
         let m = build("back(up").unwrap_err();
         assert!(m.starts_with("invalid regex: "), "{m}");
+        assert!(!m.contains('\n'));
+    }
+
+    #[test]
+    fn a_regex_over_the_size_limit_says_so() {
+        let m = build("(?:[a-z]{200}){200}").unwrap_err();
+        assert!(m.contains("size limit"), "{m}");
         assert!(!m.contains('\n'));
     }
 }
