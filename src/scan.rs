@@ -304,7 +304,7 @@ mod tests {
             "Each party keeps the other's Confidential Information secret."
         ));
         assert!(customer_data_confidential(
-            "as concerning the confidential information of the Party of which it is recipient or to which it has access within the scope of the execution of the Contract"
+            "each Party protects any confidential information of the other Party that it accessed during the performance of this Agreement"
         ));
     }
 
