@@ -4,6 +4,9 @@ use std::sync::OnceLock;
 
 use clausemap::{Analyzer, Format};
 
+#[path = "../../tests/support/lines.rs"]
+mod lines;
+
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
     ANALYZER.get_or_init(|| Analyzer::builtin().expect("the built-in catalog compiles"))
@@ -22,28 +25,18 @@ pub fn check(data: &[u8], format: Format) {
     for finding in &report.findings {
         for excerpt in &finding.excerpts {
             let (start, end) = (excerpt.start as usize, excerpt.end as usize);
-            assert!(start < end && end <= data.len(), "range {start}..{end} outside {}", data.len());
+            assert!(
+                start < end && end <= data.len(),
+                "range {start}..{end} outside {}",
+                data.len()
+            );
             if let Some(text) = text {
                 assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
             }
             if let Some(text) = text {
-                assert_eq!(excerpt.line, line_of(text, start));
+                let before = text.get(..start).unwrap_or_default();
+                assert_eq!(excerpt.line, lines::line_of(before.as_bytes()));
             }
         }
     }
-}
-
-/// The 1-based line of `pos`: LF, CR LF, a lone CR and U+2028/U+2029 each
-/// end a line (CommonMark's line endings plus Unicode's separators).
-fn line_of(text: &str, pos: usize) -> u64 {
-    let mut line = 1;
-    let mut chars = text[..pos].chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => line += 1,
-            _ => {}
-        }
-    }
-    line
 }

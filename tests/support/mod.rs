@@ -1,3 +1,4 @@
 //! Helpers for the integration tests.
+pub mod lines;
 pub mod ranges;
 pub mod webdriver;

@@ -3,6 +3,8 @@ use std::path::Path;
 
 use clausemap::Report;
 
+use super::lines::line_of;
+
 /// The lower-cased letters and digits of `s`.
 pub fn alnum(s: &str) -> String {
     s.chars()
@@ -67,21 +69,4 @@ pub fn assert_ranges_map_back(path: &Path, bytes: &[u8], report: &Report) {
             assert_eq!(e.line, line, "{}: {} line", path.display(), f.id);
         }
     }
-}
-
-/// The 1-based line at the end of `before`: LF, CR LF, a lone CR and
-/// U+2028/U+2029 each end a line (CommonMark's line endings plus Unicode's
-/// separators).
-pub fn line_of(before: &[u8]) -> u64 {
-    let text = String::from_utf8_lossy(before);
-    let mut line = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => line += 1,
-            _ => {}
-        }
-    }
-    line
 }
