@@ -469,23 +469,8 @@ fn find_line(text: &str, needle: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const MINI: &str = r#"
-id = "mini"
-version = "1"
-title = "Mini"
-
-[[requirement]]
-id = "i"
-title = "Backup"
-group = "provision"
-standard = "backups"
-cues = ["backup", "back up"]
-topic = ['back ?ups?']
-
-[[requirement.example]]
-text = "We back up your data daily."
-status = "covered"
-"#;
+    /// One requirement with one example; shared with the integration tests.
+    const MINI: &str = include_str!("../tests/data/mini-catalog.toml");
 
     #[test]
     fn builtin_catalog_loads_with_thirteen_requirements() {
@@ -520,7 +505,7 @@ status = "covered"
             "standard = \"backups\"",
             "standard = \"backups\"\ncolour = \"red\"",
         ));
-        assert!(msg.starts_with("catalog bad.toml, line 11"), "{msg}");
+        assert!(msg.starts_with("catalog bad.toml, line 10"), "{msg}");
         assert!(msg.contains("colour"), "{msg}");
     }
 
@@ -541,7 +526,7 @@ status = "covered"
     #[test]
     fn bad_group_and_bad_status_are_errors() {
         assert!(
-            err(&MINI.replace("group = \"provision\"", "group = \"other\"")).contains("line 9")
+            err(&MINI.replace("group = \"provision\"", "group = \"other\"")).contains("line 8")
         );
         assert!(err(&MINI.replace("status = \"covered\"", "status = \"great\"")).contains("great"));
     }

@@ -4,18 +4,8 @@
 
 use clausemap::{Analyzer, Catalog, Error};
 
-const MINI: &str = r#"id = "mini"
-version = "1"
-title = "Mini"
-
-[[requirement]]
-id = "i"
-title = "Backup"
-group = "provision"
-standard = "backups"
-cues = ["backup", "back up"]
-topic = ['back ?ups?']
-"#;
+/// One requirement with one example (shared with the catalog unit tests).
+const MINI: &str = include_str!("../data/mini-catalog.toml");
 
 /// The error of loading and compiling `text`, as a user sees it.
 fn error(text: &str) -> String {
