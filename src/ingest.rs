@@ -285,6 +285,19 @@ pub fn lines_of(text: &str, positions: &[usize]) -> Vec<usize> {
     out
 }
 
+/// [`Error::TooLarge`] if `len` bytes are over the input limit.
+fn within_limit(path: &str, len: usize, limits: &Limits) -> Result<()> {
+    let size = len as u64;
+    if size > limits.max_input_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_string(),
+            size,
+            limit: limits.max_input_bytes,
+        });
+    }
+    Ok(())
+}
+
 /// Decodes and normalises `bytes`, named `path` in errors.
 ///
 /// # Errors
@@ -293,14 +306,7 @@ pub fn lines_of(text: &str, positions: &[usize]) -> Vec<usize> {
 /// input that is not UTF-16 with a byte order mark, [`Error::Encoding`] for
 /// UTF-16 of odd length.
 pub fn decode<'a>(path: &str, bytes: &'a [u8], limits: &Limits) -> Result<Text<'a>> {
-    let size = bytes.len() as u64;
-    if size > limits.max_input_bytes {
-        return Err(Error::TooLarge {
-            path: path.to_string(),
-            size,
-            limit: limits.max_input_bytes,
-        });
-    }
+    within_limit(path, bytes.len(), limits)?;
     match bytes {
         [0xFF, 0xFE, rest @ ..] => decode_utf16(path, rest, bytes.len(), false),
         [0xFE, 0xFF, rest @ ..] => decode_utf16(path, rest, bytes.len(), true),
@@ -325,14 +331,7 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8], limits: &Limits) -> Result<Text<'
 /// # Ok::<(), clausemap::Error>(())
 /// ```
 pub fn decode_owned(path: &str, mut bytes: Vec<u8>, limits: &Limits) -> Result<Text<'static>> {
-    let size = bytes.len() as u64;
-    if size > limits.max_input_bytes {
-        return Err(Error::TooLarge {
-            path: path.to_string(),
-            size,
-            limit: limits.max_input_bytes,
-        });
-    }
+    within_limit(path, bytes.len(), limits)?;
     if matches!(bytes.as_slice(), [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
         return decode(path, &bytes, limits).map(Text::into_owned);
     }

@@ -860,6 +860,13 @@ fn judge_reading(
 ) -> Judgement {
     let sentence = view.sentence();
     let clause = view.text.get(r.clause.clone()).unwrap_or("");
+    // A commitment's level, with the rule named `from` reported as `to`
+    // where the clause's shape says more (a customer right that meets the
+    // core is rule "customer-right").
+    let commit = |from: &'static str, to: &'static str| {
+        let (status, rule) = commitment_level(req, view, sentence);
+        make(status, if rule == from { to } else { rule })
+    };
 
     if r.subject == Subject::Party(Role::Customer) {
         // What the customer can see or do that the requirement counts as a
@@ -875,15 +882,7 @@ fn judge_reading(
                 make(Status::Disclaimed, "customer-loses-right")
             }
             (_, CustomerRight::Commitment, _) if r.customer_right => {
-                let (status, rule) = commitment_level(req, view, sentence);
-                make(
-                    status,
-                    if rule == "core" {
-                        "customer-right"
-                    } else {
-                        rule
-                    },
-                )
+                commit("core", "customer-right")
             }
             (_, CustomerRight::Qualified, _) if r.customer_right => {
                 make(Status::Partial, "customer-feature")
@@ -926,32 +925,20 @@ fn judge_reading(
             if reading.passive && req.customer_right == CustomerRight::Commitment {
                 // "Your data can be exported for 45 days": what the
                 // customer is able to do.
-                let (status, rule) = commitment_level(req, view, sentence);
-                make(
-                    status,
-                    if rule == "core" {
-                        "customer-right"
-                    } else {
-                        rule
-                    },
-                )
+                commit("core", "customer-right")
             } else if req.topic_only == TopicOnly::Mention
                 && view.probe.is_match(&req.core, sentence)
             {
                 // "We reserve the right, after prior notice, to discontinue":
                 // the permission is bound to advance notice.
-                let (status, rule) = commitment_level(req, view, sentence);
-                make(status, if rule == "core" { "notice-bound" } else { rule })
+                commit("core", "notice-bound")
             } else if about_it {
                 make(Status::Partial, "permission")
             } else {
                 make(Status::Missing, "permission-mention")
             }
         }
-        Modality::Obligation => {
-            let (status, rule) = commitment_level(req, view, sentence);
-            make(status, rule)
-        }
+        Modality::Obligation => commit("core", "core"),
         Modality::Assurance => {
             if view.conditional && !r.named_actor {
                 make(Status::Missing, "conditional")
@@ -964,15 +951,7 @@ fn judge_reading(
                 || (view.probe.is_match(&req.core, clause)
                     && (view.table_row || view.provider_speaks))
             {
-                let (status, rule) = commitment_level(req, view, sentence);
-                make(
-                    status,
-                    if rule == "topic-only" {
-                        "assurance"
-                    } else {
-                        rule
-                    },
-                )
+                commit("topic-only", "assurance")
             } else {
                 make(Status::Missing, "no-statement")
             }
