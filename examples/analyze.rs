@@ -12,9 +12,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clausemap::ingest::Limits;
 use clausemap::report::{render, OutputFormat};
-use clausemap::{Analyzer, Catalog, Error, Format};
+use clausemap::{Error, Format};
+
+mod cli;
 
 /// The bundled sample: an agreement we wrote ourselves.
 const SAMPLE_NAME: &str = "corpus/ferrowind-hosting-conditions.md";
@@ -33,11 +34,6 @@ struct Options {
     max_bytes: Option<u64>,
 }
 
-fn value(args: &mut impl Iterator<Item = String>, flag: &str) -> Result<String, Error> {
-    args.next()
-        .ok_or_else(|| Error::Usage(format!("{flag} needs a value; {USAGE}")))
-}
-
 fn parse_args() -> Result<Option<Options>, Error> {
     let mut o = Options {
         file: None,
@@ -47,17 +43,10 @@ fn parse_args() -> Result<Option<Options>, Error> {
         input_format: None,
         max_bytes: None,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (a.clone(), None),
-        };
-        let mut take = |name: &str| match inline.clone() {
-            Some(v) => Ok(v),
-            None => value(&mut args, name),
-        };
-        match flag.as_str() {
+    let mut args = cli::Args::new(USAGE);
+    while let Some(arg) = args.next() {
+        let mut take = |name: &str| args.value(&arg, name);
+        match arg.flag.as_str() {
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(None);
@@ -79,10 +68,7 @@ fn parse_args() -> Result<Option<Options>, Error> {
                 })?);
             }
             "--max-bytes" => {
-                let v = take("--max-bytes")?;
-                o.max_bytes = Some(v.parse().map_err(|_| {
-                    Error::Usage(format!("--max-bytes needs a number of bytes, not '{v}'"))
-                })?);
+                o.max_bytes = Some(cli::max_bytes(&take("--max-bytes")?)?);
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(Error::Usage(format!("unknown option '{s}'; {USAGE}")));
@@ -93,7 +79,7 @@ fn parse_args() -> Result<Option<Options>, Error> {
                         "one FILE at a time (for many, use the batch example); {USAGE}"
                     )));
                 }
-                o.file = Some(PathBuf::from(a));
+                o.file = Some(PathBuf::from(&arg.raw));
             }
         }
     }
@@ -104,42 +90,10 @@ fn run() -> Result<(), Error> {
     let Some(o) = parse_args()? else {
         return Ok(());
     };
-    let catalog = match &o.catalog {
-        Some(p) => Catalog::from_path(p)?,
-        None => Catalog::builtin()?,
-    };
-    let mut analyzer = Analyzer::new(&catalog)?;
-    if let Some(max) = o.max_bytes {
-        analyzer = analyzer.with_limits(Limits {
-            max_input_bytes: max,
-        });
-    }
+    let (_, analyzer) = cli::analyzer(o.catalog.as_ref(), o.max_bytes)?;
     let (name, bytes, format) = match &o.file {
         Some(path) => {
-            let format = match o.input_format.or_else(|| Format::from_path(path)) {
-                Some(f) => f,
-                None => {
-                    return Err(Error::UnknownFormat {
-                        path: path.display().to_string(),
-                    })
-                }
-            };
-            let limit = analyzer.limits().max_input_bytes;
-            let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            if meta.len() > limit {
-                return Err(Error::TooLarge {
-                    path: path.display().to_string(),
-                    size: meta.len(),
-                    limit,
-                });
-            }
-            let bytes = std::fs::read(path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let (bytes, format) = analyzer.read(path, o.input_format)?;
             (path.display().to_string(), bytes, format)
         }
         None => (

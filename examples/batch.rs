@@ -18,12 +18,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use clausemap::batch::{collect, default_jobs, for_each, Input};
-use clausemap::ingest::Limits;
 use clausemap::report::csv::CsvWriter;
 use clausemap::report::json::{render_error_line, render_line};
 use clausemap::report::table::{Columns, Row};
 use clausemap::report::{html, matrix, ErrorRecord};
-use clausemap::{Analyzer, Catalog, Error};
+use clausemap::Error;
+
+mod cli;
 
 const USAGE: &str =
     "usage: batch PATH... [--format jsonl|csv|markdown|html] [--out FILE] [--jobs N] \
@@ -57,19 +58,10 @@ fn parse_args() -> Result<Option<Options>, Error> {
         excerpts: false,
         max_bytes: None,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (a.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| Error::Usage(format!("{name} needs a value; {USAGE}")))
-        };
-        match flag.as_str() {
+    let mut args = cli::Args::new(USAGE);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.value(&arg, name);
+        match arg.flag.as_str() {
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(None);
@@ -97,15 +89,12 @@ fn parse_args() -> Result<Option<Options>, Error> {
             "--catalog" => o.catalog = Some(PathBuf::from(value("--catalog")?)),
             "--excerpts" => o.excerpts = true,
             "--max-bytes" => {
-                let v = value("--max-bytes")?;
-                o.max_bytes = Some(v.parse().map_err(|_| {
-                    Error::Usage(format!("--max-bytes needs a number of bytes, not '{v}'"))
-                })?);
+                o.max_bytes = Some(cli::max_bytes(&value("--max-bytes")?)?);
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(Error::Usage(format!("unknown option '{s}'; {USAGE}")))
             }
-            _ => o.paths.push(PathBuf::from(a)),
+            _ => o.paths.push(PathBuf::from(&arg.raw)),
         }
     }
     if o.paths.is_empty() {
@@ -156,16 +145,7 @@ fn run() -> Result<bool, Error> {
     let Some(o) = parse_args()? else {
         return Ok(true);
     };
-    let catalog = match &o.catalog {
-        Some(p) => Catalog::from_path(p)?,
-        None => Catalog::builtin()?,
-    };
-    let mut analyzer = Analyzer::new(&catalog)?;
-    if let Some(max) = o.max_bytes {
-        analyzer = analyzer.with_limits(Limits {
-            max_input_bytes: max,
-        });
-    }
+    let (catalog, analyzer) = cli::analyzer(o.catalog.as_ref(), o.max_bytes)?;
     let analyzer = Arc::new(analyzer);
     let columns = Columns::of(&catalog);
     let inputs: Vec<Input> = collect(&o.paths);

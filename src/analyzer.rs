@@ -161,8 +161,15 @@ impl Analyzer {
         self.analyze_vec(&path.display().to_string(), bytes, format)
     }
 
-    /// Reads a file within the size limit and picks its format.
-    pub(crate) fn read(&self, path: &Path, format: Option<Format>) -> Result<(Vec<u8>, Format)> {
+    /// Reads a file within the size limit and picks its format: `format`
+    /// if given, else from the extension. The size is checked before the
+    /// file is read.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownFormat`], [`Error::Io`] (also for a directory) and
+    /// [`Error::TooLarge`].
+    pub fn read(&self, path: &Path, format: Option<Format>) -> Result<(Vec<u8>, Format)> {
         let name = path.display().to_string();
         let format = match format.or_else(|| Format::from_path(path)) {
             Some(f) => f,
