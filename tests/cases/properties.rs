@@ -12,11 +12,7 @@ use clausemap::report::{render, OutputFormat};
 use clausemap::{Analyzer, Format, Report};
 
 use crate::support::ranges::assert_ranges_map_back;
-
-fn analyzer() -> &'static Analyzer {
-    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
-    ANALYZER.get_or_init(|| Analyzer::builtin().expect("built-in catalog compiles"))
-}
+use crate::support::shared_analyzer as analyzer;
 
 /// A second analyser compiled separately, so determinism does not rest on
 /// state inside one.
