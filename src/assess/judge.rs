@@ -395,6 +395,24 @@ fn subject_before(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention
     })
 }
 
+/// The subject of a modal coordinated with an earlier one ("Customer must
+/// ensure that ... and must promptly notify ..."): the earlier modal's.
+fn coordinated_subject(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention> {
+    let before = view.text.get(..modal_start)?.trim_end();
+    let last = before.rsplit(char::is_whitespace).next()?;
+    let conj = if last.ends_with("ly") {
+        let rest = before.get(..before.len() - last.len())?.trim_end();
+        rest.rsplit(char::is_whitespace).next()?
+    } else {
+        last
+    };
+    if !matches!(conj.to_ascii_lowercase().as_str(), "and" | "or") {
+        return None;
+    }
+    let earlier = view.modals.iter().rev().find(|m| m.end <= before.len())?;
+    subject_nearby(view, earlier.start)
+}
+
 /// Where the first enumeration item starts, if the clause at `c_start` is
 /// an item ("(b) ...").
 fn first_item_start(view: &SentenceView<'_>, c_start: usize) -> Option<usize> {
@@ -446,6 +464,19 @@ fn clause_of(view: &SentenceView<'_>, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// True when the clause starting at `c_start` opens with a party named as
+/// its subject, followed by a verb, before `pos`.
+fn has_own_subject(view: &SentenceView<'_>, c_start: usize, pos: usize) -> bool {
+    view.mentions
+        .iter()
+        .filter(|m| m.start >= c_start && m.end <= pos)
+        .find(|m| subject_like(view, m))
+        .is_some_and(|m| {
+            words_between(view.text, c_start..m.start).len() <= 2
+                && !NOT_A_VERB.contains(&next_word(view.text, m.end).as_str())
+        })
+}
+
 /// The reading of the clause around `pos`: modal, subject, passive.
 struct Reading {
     /// The customer is granted something by a provider-side actor.
@@ -480,8 +511,14 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         .or_else(|| {
             // An enumeration item without a modal of its own is governed by
             // the lead-in ("Client is responsible for (a) ...; (c) backup"),
-            // not by a modal inside another item.
-            let limit = first_item_start(view, c_start).unwrap_or(c_start);
+            // not by a modal inside another item. A clause with a subject
+            // and verb of its own ("...; the party provides notice") is not
+            // governed by an earlier clause's modal.
+            let item = first_item_start(view, c_start);
+            if item.is_none() && has_own_subject(view, c_start, pos) {
+                return None;
+            }
+            let limit = item.unwrap_or(c_start);
             view.modals.iter().rev().find(|m| m.start < limit).copied()
         });
     // "do not commit to", "don't warrant", "may no longer": a negation
@@ -539,12 +576,14 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         .collect();
     let own_subject = subject_before(view, modal.start);
     let inherited = own_subject.is_none();
-    let subject = own_subject.or_else(|| {
-        // An enumeration item in its own block: the block lead-in's subject
-        // ("The data exporter agrees and warrants: ...").
-        let lead = view.modals.iter().rev().find(|m| m.end <= view.offset)?;
-        subject_nearby(view, lead.start)
-    });
+    let subject = own_subject
+        .or_else(|| coordinated_subject(view, modal.start))
+        .or_else(|| {
+            // An enumeration item in its own block: the block lead-in's subject
+            // ("The data exporter agrees and warrants: ...").
+            let lead = view.modals.iter().rev().find(|m| m.end <= view.offset)?;
+            subject_nearby(view, lead.start)
+        });
     Reading {
         granted: false,
         inherited,
@@ -666,6 +705,10 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
     if modality == Modality::Negation && lexicon.savings(&reading.after_modal) {
         modality = Modality::Obligation;
     }
+    // "will not restrict a party from disclosing ...": a carve-out permits.
+    if modality == Modality::Negation && lexicon.carve_out(&reading.after_modal) {
+        modality = Modality::Permission;
+    }
     let customer_right = subject == Subject::Party(Role::Customer)
         && (modality == Modality::Permission
             || (modality == Modality::Obligation
@@ -715,9 +758,22 @@ pub fn judge(
     let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
     // Re-read the sentence at each place its core appears (at most a few).
     let mut best = first;
-    for core in view.probe.find_all(&req.core, sentence).into_iter().take(4) {
-        let clause = clause_of(view, view.offset + core.start);
-        if core.start == topic.start {
+    // A match that runs across a clause boundary ("... court order,
+    // provided it notifies ...") is read at both ends.
+    let anchors = view
+        .probe
+        .find_all(&req.core, sentence)
+        .into_iter()
+        .take(4)
+        .flat_map(|core| {
+            let last = core.end.saturating_sub(1);
+            let spans =
+                clause_of(view, view.offset + core.start) != clause_of(view, view.offset + last);
+            std::iter::once(core.start).chain(spans.then_some(last))
+        });
+    for anchor in anchors {
+        let clause = clause_of(view, view.offset + anchor);
+        if anchor == topic.start {
             continue;
         }
         if req
@@ -726,7 +782,7 @@ pub fn judge(
         {
             continue;
         }
-        let j = judge_at(req, view, lexicon, topic.clone(), core.start);
+        let j = judge_at(req, view, lexicon, topic.clone(), anchor);
         if (j.status, j.score) > (best.status, best.score) && j.status != Status::Disclaimed {
             best = j;
         }
@@ -848,6 +904,22 @@ fn judge_at(
     judge_reading(req, view, lexicon, &reading, &r, &make)
 }
 
+/// True when a clause is a proviso that binds what precedes it ("...,
+/// provided that ...", "on condition that ..."), given the text before it.
+fn is_proviso(before: &str, clause: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "provided",
+        "provided that",
+        "on condition that",
+        "so long as",
+    ];
+    let before = before.trim_end().to_ascii_lowercase();
+    let clause = clause.trim_start().to_ascii_lowercase();
+    OPENERS
+        .iter()
+        .any(|p| before.ends_with(p) || clause.starts_with(p))
+}
+
 /// The stance of a clause once its reading is known and no sentence-level
 /// shape (definition, protective negation, disclaimer) has decided it.
 fn judge_reading(
@@ -894,6 +966,15 @@ fn judge_reading(
         };
     }
 
+    // "may disclose ..., provided that it first notifies the other party":
+    // the permission is bound to what the proviso requires.
+    let before = view.text.get(..r.clause.start).unwrap_or("");
+    if matches!(r.modality, Modality::Permission | Modality::Assurance)
+        && is_proviso(before, clause)
+        && view.probe.is_match(&req.core, clause)
+    {
+        return commit("topic-only", "proviso");
+    }
     // Provider, both parties, a sub-contractor, or nobody named.
     match r.modality {
         Modality::Negation => {

@@ -74,6 +74,7 @@ pub struct Lexicon {
     customer_data: Regex,
     relative: Regex,
     savings: Regex,
+    carve_out: Regex,
     bare_reference: Regex,
     customer_choice: Regex,
     liability_exclusion: Regex,
@@ -144,7 +145,7 @@ impl Lexicon {
             )?,
             clause_bound: build(
                 "clause",
-                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided that |, provided, however|, whereas |,? so that |\. ",
+                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided\b|, whereas |,? so that |\. ",
             )?,
             notice_period: build(
                 "notice-period",
@@ -185,6 +186,10 @@ impl Lexicon {
             savings: build(
                 "savings",
                 r"^\s*(?:\w+ly\s+)?(?:affect|limit|prejudice|restrict|impair|derogate\s+from|diminish|reduce)\s+(?:\S+\s+){0,2}(?:rights?|obligations?|remedies|entitlements?)",
+            )?,
+            carve_out: build(
+                "carve-out",
+                r"^\s*(?:\w+ly\s+)?(?:prevent|restrict|prohibit|preclude|bar|stop)\s+(?:\S+\s+){0,4}from\s+\w+ing\b",
             )?,
             confidentiality: build("confidentiality", r"\bconfidential\s+information\b")?,
             customer_data: build(
@@ -293,6 +298,13 @@ impl Lexicon {
     /// "shall not affect the rights of ...".
     pub fn savings(&self, after_modal: &str) -> bool {
         self.savings.is_match(after_modal.as_bytes())
+    }
+
+    /// True when the text after a negated modal carves out a permission:
+    /// "shall not prevent either party from disclosing ..." lets the party
+    /// disclose.
+    pub fn carve_out(&self, after_modal: &str) -> bool {
+        self.carve_out.is_match(after_modal.as_bytes())
     }
 
     /// True when the text before a customer mention ends with a grant
