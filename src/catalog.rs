@@ -160,6 +160,12 @@ pub struct Requirement {
     /// Regexes for this requirement's disclaimer shapes.
     #[serde(default)]
     pub disclaimer: Vec<String>,
+    /// Regexes for a reserved right that disclaims when it names no notice
+    /// ("may modify the Services from time to time" for notice-a): a
+    /// permission of this shape is not a partial measure but the provider
+    /// keeping its hands free.
+    #[serde(default)]
+    pub reserved: Vec<String>,
     /// Regexes for negated sentences that protect the customer ("will not
     /// transfer ... without consent") and so are commitments.
     #[serde(default)]
@@ -193,7 +199,7 @@ pub struct Requirement {
 
 impl Requirement {
     /// Every regex list of the requirement with its field name.
-    pub fn pattern_lists(&self) -> [(&'static str, &[String]); 8] {
+    pub fn pattern_lists(&self) -> [(&'static str, &[String]); 9] {
         [
             ("topic", &self.topic),
             ("core", &self.core),
@@ -201,6 +207,7 @@ impl Requirement {
             ("strong", &self.strong),
             ("partial", &self.partial),
             ("disclaimer", &self.disclaimer),
+            ("reserved", &self.reserved),
             ("protective", &self.protective),
             ("exclude", &self.exclude),
         ]

@@ -365,6 +365,8 @@ pub struct CompiledRequirement {
     pub partial: PatternList,
     /// Requirement-specific disclaimer shapes.
     pub disclaimer: PatternList,
+    /// Reserved rights that disclaim when they name no notice.
+    pub reserved: PatternList,
     /// Negated but protective sentences.
     pub protective: PatternList,
     /// Sentences that look relevant but are not.
@@ -379,6 +381,37 @@ pub struct CompiledRequirement {
     pub topic_only: TopicOnly,
     /// What a provider's negation amounts to.
     pub negation: NegationReads,
+}
+
+impl CompiledRequirement {
+    /// Every pattern list of the requirement.
+    pub fn lists(&self) -> [&PatternList; 9] {
+        [
+            &self.topic,
+            &self.core,
+            &self.weak,
+            &self.strong,
+            &self.partial,
+            &self.disclaimer,
+            &self.reserved,
+            &self.protective,
+            &self.exclude,
+        ]
+    }
+
+    fn lists_mut(&mut self) -> [&mut PatternList; 9] {
+        [
+            &mut self.topic,
+            &mut self.core,
+            &mut self.weak,
+            &mut self.strong,
+            &mut self.partial,
+            &mut self.disclaimer,
+            &mut self.reserved,
+            &mut self.protective,
+            &mut self.exclude,
+        ]
+    }
 }
 
 /// The compiled catalog: cue automaton plus compiled requirements.
@@ -431,6 +464,7 @@ impl Matcher {
                 strong: list("strong", &req.strong)?,
                 partial: list("partial", &req.partial)?,
                 disclaimer: list("disclaimer", &req.disclaimer)?,
+                reserved: list("reserved", &req.reserved)?,
                 protective: list("protective", &req.protective)?,
                 exclude: list("exclude", &req.exclude)?,
                 customer_duty: req.customer_duty,
@@ -460,20 +494,11 @@ impl Matcher {
                     format!("cue phrases do not compile: {e}"),
                 )
             })?;
-        let literals = LiteralIndex::new(requirements.iter_mut().flat_map(|r| {
-            [
-                &mut r.topic,
-                &mut r.core,
-                &mut r.weak,
-                &mut r.strong,
-                &mut r.partial,
-                &mut r.disclaimer,
-                &mut r.protective,
-                &mut r.exclude,
-            ]
-            .into_iter()
-            .map(|list| &mut list.gate)
-        }));
+        let literals = LiteralIndex::new(
+            requirements
+                .iter_mut()
+                .flat_map(|r| r.lists_mut().into_iter().map(|list| &mut list.gate)),
+        );
         Ok(Matcher {
             ac,
             cue_reqs,
@@ -586,16 +611,7 @@ mod tests {
         }
         let mut checked = 0;
         for req in &matcher.requirements {
-            for list in [
-                &req.topic,
-                &req.core,
-                &req.weak,
-                &req.strong,
-                &req.partial,
-                &req.disclaimer,
-                &req.protective,
-                &req.exclude,
-            ] {
+            for list in req.lists() {
                 for t in &texts {
                     // A part of a larger text, searched with the larger
                     // text's literals.

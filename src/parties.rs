@@ -77,6 +77,8 @@ const MUTUAL_WORDS: &[&str] = &[
     "recipient",
     "receiving party",
     "the receiving party",
+    "disclosing party",
+    "the disclosing party",
     "each of us",
     "a party",
     "the party",

@@ -238,10 +238,16 @@ pub struct SentenceView<'a> {
     modals: Vec<Modal>,
     bounds: Vec<usize>,
     definition: bool,
+    /// The sentence is a run of links (a site's navigation or footer), not
+    /// agreement text.
+    navigation: bool,
     conditional: bool,
     customer_section: bool,
     /// The sentence is a table cell long enough to state something.
     table_row: bool,
+    /// The sentence is an item under a lead-in that announces measures in
+    /// place ("The following measures exist: ...").
+    measures_item: bool,
     /// The innermost heading title, lower-cased.
     heading: String,
     /// The provider (or both parties) is named as a subject somewhere.
@@ -277,6 +283,8 @@ impl<'a> SentenceView<'a> {
             text,
             offset,
             table_row: table_cell && sentence.split_whitespace().count() >= 6,
+            measures_item: offset > 0
+                && lexicon.announces_measures(text.get(..offset).unwrap_or("")),
             heading: context.heading.clone(),
             provider_speaks,
             mentions,
@@ -285,6 +293,7 @@ impl<'a> SentenceView<'a> {
             definition: lexicon.is_definition(sentence)
                 || (in_definitions
                     && (sentence.contains(" means ") || sentence.contains(" refers to "))),
+            navigation: is_navigation(sentence),
             conditional: lexicon.starts_conditional(sentence),
             customer_section: context.customer_section,
             confidentiality_only: facts.customer_data_not_confidential
@@ -305,6 +314,31 @@ impl<'a> SentenceView<'a> {
     pub fn sentence(&self) -> &'a str {
         self.text.get(self.offset..).unwrap_or("")
     }
+}
+
+/// True for a run of links: three or more web addresses that, with their
+/// link texts, make up most of the sentence ("[Products](https://...)
+/// [Pricing](https://...) [Trust](https://...)"). Scraped agreements carry
+/// a site's menus and footers, whose words ("FedRAMP", "Backup") are not
+/// commitments.
+fn is_navigation(sentence: &str) -> bool {
+    let links = sentence.matches("](").count();
+    let urls = sentence.matches("://").count();
+    if links.max(urls) < 3 {
+        return false;
+    }
+    // Bytes inside link targets "(...)" and link texts "[...]".
+    let mut inside = 0usize;
+    let mut depth_open: Option<u8> = None;
+    for b in sentence.bytes() {
+        match (depth_open, b) {
+            (None, b'[') | (None, b'(') => depth_open = Some(b),
+            (Some(b'['), b']') | (Some(b'('), b')') => depth_open = None,
+            (Some(_), _) => inside += 1,
+            _ => {}
+        }
+    }
+    inside * 10 >= sentence.len() * 6
 }
 
 /// What one sentence says about one requirement.
@@ -542,11 +576,22 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         // No modal: a present-tense statement, if its subject is named.
         // The clause's first party is its subject ("GitHub maintains ...",
         // not "... protect the Services and third parties from malware").
+        // A party named only inside a relative clause ("stored in the
+        // region in which the Customer is located") is not the subject.
         let subject = view
             .mentions
             .iter()
             .filter(|m| m.end <= pos && m.start >= c_start)
             .find(|m| subject_like(view, m))
+            .filter(|m| {
+                let gap = words_between(view.text, c_start..m.start);
+                !gap.iter().rev().take(3).any(|w| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    matches!(w.as_str(), "which" | "whom" | "whose")
+                })
+            })
             .copied();
         // "The Service allows the Client to configure ...": a grant makes
         // the customer a beneficiary with a right.
@@ -860,6 +905,9 @@ fn judge_at(
     if view.definition {
         return make(Status::Missing, "definition");
     }
+    if view.navigation {
+        return make(Status::Missing, "navigation");
+    }
     if view.confidentiality_only {
         return make(Status::Missing, "confidentiality-only");
     }
@@ -902,6 +950,23 @@ fn judge_at(
         };
     }
     judge_reading(req, view, lexicon, &reading, &r, &make)
+}
+
+/// True when a permission clause reserves a right of the requirement's
+/// `reserved` shape and the sentence says nothing of notice, of the terms
+/// (a weak shape) or of any partial measure.
+fn reserves_right(
+    req: &CompiledRequirement,
+    view: &SentenceView<'_>,
+    lexicon: &Lexicon,
+    clause: &str,
+) -> bool {
+    let sentence = view.sentence();
+    view.probe.is_match(&req.reserved, clause)
+        && !lexicon.speaks_of_notice(sentence)
+        && !view.probe.is_match(&req.core, sentence)
+        && !view.probe.is_match(&req.weak, sentence)
+        && !view.probe.is_match(&req.partial, sentence)
 }
 
 /// True when a clause is a proviso that binds what precedes it ("...,
@@ -971,7 +1036,9 @@ fn judge_reading(
     let before = view.text.get(..r.clause.start).unwrap_or("");
     if matches!(r.modality, Modality::Permission | Modality::Assurance)
         && is_proviso(before, clause)
-        && view.probe.is_match(&req.core, clause)
+        && view
+            .probe
+            .is_match(&req.core, view.text.get(r.clause.start..).unwrap_or(""))
     {
         return commit("topic-only", "proviso");
     }
@@ -996,6 +1063,11 @@ fn judge_reading(
         Modality::Permission if r.subject == Subject::Party(Role::ThirdParty) => {
             // What third parties may do is not the provider's statement.
             make(Status::Missing, "third-party-permission")
+        }
+        Modality::Permission if reserves_right(req, view, lexicon, clause) => {
+            // "We may modify the Services from time to time": a reserved
+            // right that names no notice keeps the provider's hands free.
+            make(Status::Disclaimed, "reserved-right")
         }
         Modality::Permission => {
             // A permission is a partial measure; for notice requirements only
@@ -1027,6 +1099,7 @@ fn judge_reading(
                 // SPEC: "only a bare reference to another document" is partial.
                 make(Status::Partial, "reference")
             } else if r.named_actor
+                || view.measures_item
                 || lexicon.has_present_passive(clause)
                 || view.probe.is_match(&req.partial, clause)
                 || (view.probe.is_match(&req.core, clause)

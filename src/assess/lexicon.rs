@@ -75,6 +75,7 @@ pub struct Lexicon {
     relative: Regex,
     savings: Regex,
     carve_out: Regex,
+    measures_leadin: Regex,
     bare_reference: Regex,
     customer_choice: Regex,
     liability_exclusion: Regex,
@@ -190,6 +191,10 @@ impl Lexicon {
             carve_out: build(
                 "carve-out",
                 r"^\s*(?:\w+ly\s+)?(?:prevent|restrict|prohibit|preclude|bar|stop)\s+(?:\S+\s+){0,4}from\s+\w+ing\b",
+            )?,
+            measures_leadin: build(
+                "measures-lead-in",
+                r"\b(?:measures|controls|safeguards|precautions)\b[^:]{0,80}\b(?:exist|are\s+in\s+place|include|are\s+(?:implemented|taken|maintained|applied))\b[^:]{0,80}:\s*$|\b(?:has|have)\s+(?:\w+\s+){0,2}(?:taken|implemented|adopted|put\s+in\s+place|established)\s+(?:the\s+)?following\b[^:]{0,120}:\s*$|\bthe\s+following\s+(?:\S+\s+){0,4}(?:measures|controls|safeguards)\b[^:]{0,120}:\s*$",
             )?,
             confidentiality: build("confidentiality", r"\bconfidential\s+information\b")?,
             customer_data: build(
@@ -307,6 +312,13 @@ impl Lexicon {
         self.carve_out.is_match(after_modal.as_bytes())
     }
 
+    /// True when a lead-in announces measures in place ("The following
+    /// measures exist:", "The Processor has implemented the following
+    /// controls:"): its verbless items are measures the provider states.
+    pub fn announces_measures(&self, leadin: &str) -> bool {
+        self.measures_leadin.is_match(leadin.trim_end().as_bytes())
+    }
+
     /// True when the text before a customer mention ends with a grant
     /// ("allows", "enables ... the").
     pub fn grant_before(&self, before: &str) -> bool {
@@ -363,10 +375,16 @@ impl Lexicon {
             && self.liability_exclusion.is_match(before_modal.as_bytes())
     }
 
+    /// True when `text` speaks of notice at all ("notify", "in advance",
+    /// "prior", "announce").
+    pub fn speaks_of_notice(&self, text: &str) -> bool {
+        self.notice_word.is_match(text.as_bytes())
+    }
+
     /// A notice period stated in `text`, in days ("thirty (30) days",
     /// "90 days' notice", "six months"), if the text speaks of notice.
     pub fn notice_days(&self, text: &str) -> Option<u32> {
-        if !self.notice_word.is_match(text.as_bytes()) {
+        if !self.speaks_of_notice(text) {
             return None;
         }
         let caps = self.notice_period.captures(text.as_bytes())?;
