@@ -160,10 +160,11 @@ pub struct Requirement {
     /// Regexes for this requirement's disclaimer shapes.
     #[serde(default)]
     pub disclaimer: Vec<String>,
-    /// Regexes for a reserved right that disclaims when it names no notice
-    /// ("may modify the Services from time to time" for notice-a): a
-    /// permission of this shape is not a partial measure but the provider
-    /// keeping its hands free.
+    /// Regexes for statements that, when a sentence says nothing more (no
+    /// core, weak or partial shape, no notice), leave the customer nothing
+    /// and so disclaim: a reserved right ("may modify the Services from
+    /// time to time" for notice-a), or data ending with the contract ("will
+    /// delete all data when the subscription ends" for h).
     #[serde(default)]
     pub reserved: Vec<String>,
     /// Regexes for negated sentences that protect the customer ("will not

@@ -670,6 +670,10 @@ fn commitment_level(
         }
     } else if view.probe.is_match(&req.partial, sentence) {
         (Status::Partial, "partial")
+    } else if view.probe.is_match(&req.reserved, sentence) {
+        // All the sentence says is of a reserved shape ("will delete all
+        // data when the subscription ends"): nothing for the customer.
+        (Status::Disclaimed, "reserved")
     } else if req.topic_only == TopicOnly::Mention {
         (Status::Missing, "topic-only")
     } else {
@@ -952,17 +956,25 @@ fn judge_at(
     judge_reading(req, view, lexicon, &reading, &r, &make)
 }
 
-/// True when a permission clause reserves a right of the requirement's
-/// `reserved` shape and the sentence says nothing of notice, of the terms
+/// True when a permission clause reserves, by its own modal, a right of
+/// the requirement's `reserved` shape and the sentence says nothing of notice, of the terms
 /// (a weak shape) or of any partial measure.
 fn reserves_right(
     req: &CompiledRequirement,
     view: &SentenceView<'_>,
     lexicon: &Lexicon,
-    clause: &str,
+    reading: &Reading,
+    r: &Resolved,
 ) -> bool {
     let sentence = view.sentence();
-    view.probe.is_match(&req.reserved, clause)
+    let clause = view.text.get(r.clause.clone()).unwrap_or("");
+    // The clause's own modal reserves the right, not a lead-in's ("The
+    // processing may include: ... update the Services").
+    let own_modal = reading
+        .modal
+        .is_some_and(|m| r.clause.start <= m.start && m.end <= r.clause.end);
+    own_modal
+        && view.probe.is_match(&req.reserved, clause)
         && !lexicon.speaks_of_notice(sentence)
         && !view.probe.is_match(&req.core, sentence)
         && !view.probe.is_match(&req.weak, sentence)
@@ -1064,7 +1076,7 @@ fn judge_reading(
             // What third parties may do is not the provider's statement.
             make(Status::Missing, "third-party-permission")
         }
-        Modality::Permission if reserves_right(req, view, lexicon, clause) => {
+        Modality::Permission if reserves_right(req, view, lexicon, reading, r) => {
             // "We may modify the Services from time to time": a reserved
             // right that names no notice keeps the provider's hands free.
             make(Status::Disclaimed, "reserved-right")
