@@ -381,12 +381,18 @@ fn words_between(text: &str, r: Range<usize>) -> Vec<&str> {
 }
 
 fn next_word(text: &str, pos: usize) -> String {
-    text.get(pos..)
-        .unwrap_or("")
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
+    bare_word(
+        text.get(pos..)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or(""),
+    )
+}
+
+/// A word without surrounding punctuation, lower-cased.
+fn bare_word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
 }
 
@@ -470,12 +476,9 @@ fn subject_nearby(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention
         .find(|m| subject_like(view, m))?;
     let gap = words_between(view.text, m.end..modal_start);
     let blocked = gap.len() > 8
-        || gap.iter().any(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            SUBORDINATORS.contains(&w.as_str())
-        })
+        || gap
+            .iter()
+            .any(|w| SUBORDINATORS.contains(&bare_word(w).as_str()))
         || gap.iter().any(|w| w.ends_with('.') || w.ends_with(';'));
     (!blocked).then_some(*m)
 }
@@ -552,6 +555,12 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             if item.is_none() && has_own_subject(view, c_start, pos) {
                 return None;
             }
+            // Items under "The following measures are in place to control
+            // who can reach data:" state measures; the lead-in's "can"
+            // belongs to its purpose clause.
+            if view.measures_item && c_start >= view.offset {
+                return None;
+            }
             let limit = item.unwrap_or(c_start);
             view.modals.iter().rev().find(|m| m.start < limit).copied()
         });
@@ -585,12 +594,10 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             .find(|m| subject_like(view, m))
             .filter(|m| {
                 let gap = words_between(view.text, c_start..m.start);
-                !gap.iter().rev().take(3).any(|w| {
-                    let w = w
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase();
-                    matches!(w.as_str(), "which" | "whom" | "whose")
-                })
+                !gap.iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| matches!(bare_word(w).as_str(), "which" | "whom" | "whose"))
             })
             .copied();
         // "The Service allows the Client to configure ...": a grant makes
@@ -957,8 +964,8 @@ fn judge_at(
 }
 
 /// True when a permission clause reserves, by its own modal, a right of
-/// the requirement's `reserved` shape and the sentence says nothing of notice, of the terms
-/// (a weak shape) or of any partial measure.
+/// the requirement's `reserved` shape and the sentence says nothing of
+/// notice, of the terms (a weak shape) or of any partial measure.
 fn reserves_right(
     req: &CompiledRequirement,
     view: &SentenceView<'_>,
@@ -1122,5 +1129,35 @@ fn judge_reading(
                 make(Status::Missing, "no-statement")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_runs_are_navigation_and_prose_with_links_is_not() {
+        assert!(is_navigation(
+            "[Products](https://x.test/p) [Backup](https://x.test/b) [Trust](https://x.test/t)"
+        ));
+        assert!(!is_navigation(
+            "We keep backups for thirty days, as described at https://x.test/a, \
+             https://x.test/b and https://x.test/c, and restore them on request."
+        ));
+        assert!(!is_navigation(
+            "We back up [your data](https://x.test/d) daily."
+        ));
+    }
+
+    #[test]
+    fn provisos_are_recognised_before_or_at_the_clause() {
+        assert!(is_proviso(
+            "may disclose it, provided",
+            " (if lawful) it notifies"
+        ));
+        assert!(is_proviso("may disclose it, ", "provided that it notifies"));
+        assert!(is_proviso("may act ", "on condition that it tells you"));
+        assert!(!is_proviso("We will notify you", " and keep records"));
     }
 }

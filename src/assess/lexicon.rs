@@ -555,6 +555,18 @@ mod tests {
     }
 
     #[test]
+    fn carve_outs_and_measure_lead_ins() {
+        let l = lex();
+        assert!(l.carve_out(" prevent either party from disclosing information"));
+        assert!(l.carve_out(" restrict a Party from making a disclosure"));
+        assert!(!l.carve_out(" disclose Customer Data to anyone"));
+        assert!(l.announces_measures("The following measures exist to restore availability:"));
+        assert!(l.announces_measures("The Processor has implemented the following controls:"));
+        assert!(!l.announces_measures("The Customer shall:"));
+        assert!(!l.announces_measures("The following measures exist."));
+    }
+
+    #[test]
     fn clause_bounds_split_items_and_semicolons() {
         let l = lex();
         let t = "Provider shall: (a) back up data; (b) notify Customer, unless prohibited.";
