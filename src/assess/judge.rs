@@ -279,17 +279,26 @@ impl<'a> SentenceView<'a> {
                 && !m.possessive
                 && !COMPOUND_NOUNS.contains(&next_word(text, m.end).as_str())
         });
+        let bounds = lexicon.clause_bounds(text);
+        // Items under a lead-in that announces measures, in their own
+        // blocks or inline ("Such measures include the following: (i) ...").
+        let inline_leadin = bounds
+            .iter()
+            .find(|&&b| b > offset && text.get(b..).is_some_and(|t| t.starts_with('(')))
+            .and_then(|&b| text.get(..b));
+        let measures_item = (offset > 0
+            && lexicon.announces_measures(text.get(..offset).unwrap_or("")))
+            || inline_leadin.is_some_and(|l| lexicon.announces_measures(l));
         SentenceView {
             text,
             offset,
             table_row: table_cell && sentence.split_whitespace().count() >= 6,
-            measures_item: offset > 0
-                && lexicon.announces_measures(text.get(..offset).unwrap_or("")),
+            measures_item,
             heading: context.heading.clone(),
             provider_speaks,
             mentions,
             modals: lexicon.modals(text),
-            bounds: lexicon.clause_bounds(text),
+            bounds,
             definition: lexicon.is_definition(sentence)
                 || (in_definitions
                     && (sentence.contains(" means ") || sentence.contains(" refers to "))),
