@@ -131,6 +131,20 @@ const NOT_PARTIES: &[&str] = &[
     "site",
 ];
 
+/// Head nouns of defined things that are never a party.
+const THINGS: &[&str] = &[
+    "data",
+    "dpa",
+    "sccs",
+    "clauses",
+    "agreement",
+    "addendum",
+    "terms",
+    "information",
+    "policy",
+    "measures",
+];
+
 /// How much evidence text is kept at most.
 const EVIDENCE_CAP: usize = 128 * 1024;
 /// How many leading blocks count as the preamble.
@@ -268,7 +282,10 @@ fn company_before(text: &str, company: &Regex) -> Option<String> {
 fn is_generic(term: &str) -> bool {
     let t = term.to_lowercase();
     let t = t.trim_start_matches("the ");
-    NOT_PARTIES.contains(&t) || t.len() < 2
+    // A defined thing, whatever its modifiers: "Relevant Personal Data",
+    // "This DPA", "the SCCs".
+    let head = t.rsplit(' ').next().unwrap_or("");
+    NOT_PARTIES.contains(&t) || THINGS.contains(&head) || t.len() < 2
 }
 
 fn classify_terms(terms: &[String]) -> Option<Role> {
@@ -732,6 +749,15 @@ mod tests {
         ]);
         assert_eq!(p.provider[..4], ["Nimbus Harbor Ltd", "Nimbus", "we", "us"]);
         assert!(p.customer.contains(&"Customer".to_string()));
+    }
+
+    #[test]
+    fn defined_things_are_not_parties() {
+        assert!(is_generic("Relevant Personal Data"));
+        assert!(is_generic("This DPA"));
+        assert!(is_generic("the SCCs"));
+        assert!(!is_generic("Larchgate Systems GmbH"));
+        assert!(!is_generic("Customer"));
     }
 
     #[test]
