@@ -104,14 +104,12 @@ const THIRD_WORDS: &[&str] = &[
 /// Possessives: never the subject of a clause.
 const POSSESSIVES: &[&str] = &["your", "yours", "our", "ours"];
 
-/// Defined terms that are not parties.
+/// Defined terms that are not parties (besides any whose head noun is one
+/// of [`THINGS`]).
 const NOT_PARTIES: &[&str] = &[
-    "agreement",
-    "terms",
     "effective date",
     "services",
     "service",
-    "dpa",
     "party",
     "parties",
     "contract",
@@ -121,12 +119,9 @@ const NOT_PARTIES: &[&str] = &[
     "affiliates",
     "documentation",
     "content",
-    "data",
     "terms of service",
-    "policy",
     "sla",
     "msa",
-    "addendum",
     "website",
     "site",
 ];

@@ -32,8 +32,6 @@ pub fn check(data: &[u8], format: Format) {
             );
             if let Some(text) = text {
                 assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
-            }
-            if let Some(text) = text {
                 let before = text.get(..start).unwrap_or_default();
                 assert_eq!(excerpt.line, lines::line_of(before.as_bytes()));
             }

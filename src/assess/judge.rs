@@ -832,12 +832,11 @@ pub fn judge(
         .take(4)
         .flat_map(|core| {
             let last = core.end.saturating_sub(1);
-            let spans =
-                clause_of(view, view.offset + core.start) != clause_of(view, view.offset + last);
-            std::iter::once(core.start).chain(spans.then_some(last))
+            let first = (core.start, clause_of(view, view.offset + core.start));
+            let end = (last, clause_of(view, view.offset + last));
+            std::iter::once(first).chain((end.1 != first.1).then_some(end))
         });
-    for anchor in anchors {
-        let clause = clause_of(view, view.offset + anchor);
+    for (anchor, clause) in anchors {
         if anchor == topic.start {
             continue;
         }

@@ -18,7 +18,9 @@ pub fn alnum(s: &str) -> String {
 /// starts on the reported line.
 pub fn assert_ranges_map_back(path: &Path, bytes: &[u8], report: &Report) {
     // Link targets and HTML tags are markup, not text.
-    let markup = regex::Regex::new(r"\]\([^)]*\)|<[^>]*>").unwrap();
+    static MARKUP: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\]\([^)]*\)|<[^>]*>").unwrap());
+    let markup = &*MARKUP;
     for f in &report.findings {
         for e in &f.excerpts {
             let (s, t) = (e.start as usize, e.end as usize);
