@@ -21,6 +21,7 @@ use crate::report::{
     CatalogInfo, DocumentInfo, Excerpt, Finding, Reference, Report, Summary, SCHEMA,
 };
 use crate::scan::{Candidate, Facts, Scanner, Sentence};
+use crate::status::{Stance, Status};
 
 /// What a judgement depends on besides the document's parties and facts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -335,7 +336,7 @@ impl Analyzer {
         let decisions = judged
             .iter()
             .zip(&self.matcher.requirements)
-            .map(|(j, req)| decide(j, req.disclaimer_outranks_mentions))
+            .map(|(j, req)| decide(j, req.precedence))
             .collect();
         Analysis {
             text,
@@ -449,7 +450,14 @@ impl Analyzer {
                     end: r.end as u64,
                     line: line as u64,
                     section: a.outline.path(c.section),
-                    stance: j.judgement.stance,
+                    // A statement cited for coverage that a disclaimer
+                    // made partial is qualified.
+                    stance: if d.status == Status::Partial && j.judgement.status == Status::Covered
+                    {
+                        Stance::Qualified
+                    } else {
+                        j.judgement.stance
+                    },
                 });
             }
             findings.push(Finding {

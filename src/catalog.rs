@@ -187,6 +187,12 @@ pub struct Requirement {
     /// responsibility for them is more than nothing.
     #[serde(default)]
     pub disclaimer_outranks_mentions: bool,
+    /// Whether an express disclaimer makes present-tense statements (no
+    /// modal) only partial. SPEC's `d`: "our servers are in Germany" beside
+    /// "we may process your data in any country where we operate" lists a
+    /// location without committing to it.
+    #[serde(default)]
+    pub disclaimer_qualifies_statements: bool,
     /// What a commitment on the topic that misses the core amounts to.
     #[serde(default)]
     pub topic_only: TopicOnly,

@@ -15,6 +15,7 @@ use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
+use crate::assess::Precedence;
 use crate::catalog::{
     Catalog, CustomerDuty, CustomerRight, Group, NegationReads, Requirement, TopicOnly,
 };
@@ -375,8 +376,8 @@ pub struct CompiledRequirement {
     pub customer_duty: CustomerDuty,
     /// How a customer's right on the topic reads.
     pub customer_right: CustomerRight,
-    /// Whether a disclaimer outranks a bare mention.
-    pub disclaimer_outranks_mentions: bool,
+    /// How the requirement's judgements combine.
+    pub precedence: Precedence,
     /// What a commitment missing the core amounts to.
     pub topic_only: TopicOnly,
     /// What a provider's negation amounts to.
@@ -469,7 +470,10 @@ impl Matcher {
                 exclude: list("exclude", &req.exclude)?,
                 customer_duty: req.customer_duty,
                 customer_right: req.customer_right,
-                disclaimer_outranks_mentions: req.disclaimer_outranks_mentions,
+                precedence: Precedence {
+                    disclaimer_outranks_mentions: req.disclaimer_outranks_mentions,
+                    disclaimer_qualifies_statements: req.disclaimer_qualifies_statements,
+                },
                 topic_only: req.topic_only,
                 negation: req.negation,
             });

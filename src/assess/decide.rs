@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use super::judge::Judgement;
+use super::lexicon::Modality;
 use crate::status::Status;
 
 /// Excerpts cited per finding at most.
@@ -36,16 +37,46 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// How a requirement's judgements combine beyond "the strongest wins"
+/// (catalog options of the same names).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Precedence {
+    /// An express disclaimer beats a partial that rests only on mentions.
+    pub disclaimer_outranks_mentions: bool,
+    /// An express disclaimer makes coverage that rests only on
+    /// present-tense statements (no modal) partial.
+    pub disclaimer_qualifies_statements: bool,
+}
+
 /// Decides a requirement from its judged sentences (in document order).
-/// With `disclaimer_outranks_mentions`, an express disclaimer beats a
-/// partial that rests only on mentions.
-pub fn decide(judged: &[Judged], disclaimer_outranks_mentions: bool) -> Decision {
+pub fn decide(judged: &[Judged], precedence: Precedence) -> Decision {
     let mut status = judged
         .iter()
         .map(|j| j.judgement.status)
         .max()
         .unwrap_or(Status::Missing);
-    if disclaimer_outranks_mentions
+    // Coverage qualified by a disclaimer cites the statements it rests on.
+    let mut qualified = false;
+    let disclaimed = || {
+        judged
+            .iter()
+            .any(|j| j.judgement.status == Status::Disclaimed && j.judgement.rule == "disclaimer")
+    };
+    // "Our servers are in Germany" beside "we may process your data in any
+    // country where we operate" states where things are today, not where
+    // they will stay.
+    if precedence.disclaimer_qualifies_statements
+        && status == Status::Covered
+        && judged
+            .iter()
+            .filter(|j| j.judgement.status == Status::Covered)
+            .all(|j| j.judgement.modality == Modality::Assurance)
+        && disclaimed()
+    {
+        status = Status::Partial;
+        qualified = true;
+    }
+    if precedence.disclaimer_outranks_mentions
         && status == Status::Partial
         && judged
             .iter()
@@ -76,7 +107,9 @@ pub fn decide(judged: &[Judged], disclaimer_outranks_mentions: bool) -> Decision
     let mut support: Vec<usize> = judged
         .iter()
         .enumerate()
-        .filter(|(_, j)| j.judgement.status == status)
+        .filter(|(_, j)| {
+            j.judgement.status == status || (qualified && j.judgement.status == Status::Covered)
+        })
         .map(|(i, _)| i)
         .collect();
     // Best first; ties keep document order (the sort is stable).
@@ -113,5 +146,53 @@ pub fn decide(judged: &[Judged], disclaimer_outranks_mentions: bool) -> Decision
         status,
         confidence: round2(confidence.clamp(0.05, 0.97)),
         cited: support,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::judge::Subject;
+    use crate::status::Stance;
+
+    fn judged(status: Status, modality: Modality, rule: &'static str) -> Judged {
+        Judged {
+            candidate: 0,
+            judgement: Arc::new(Judgement {
+                status,
+                stance: Stance::Commitment,
+                subject: Subject::Impersonal,
+                subject_text: String::new(),
+                modality,
+                modal_text: String::new(),
+                topic_text: String::new(),
+                rule,
+                score: 1.0,
+                explicit: true,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_disclaimer_qualifies_statements_only_where_the_catalog_says_so() {
+        let located = judged(Status::Covered, Modality::Assurance, "core");
+        let anywhere = judged(Status::Disclaimed, Modality::Permission, "disclaimer");
+        let both = [located.clone(), anywhere.clone()];
+        let qualifying = Precedence {
+            disclaimer_qualifies_statements: true,
+            ..Precedence::default()
+        };
+        let d = decide(&both, qualifying);
+        assert_eq!(d.status, Status::Partial);
+        assert_eq!(d.cited, vec![0], "the statement is cited");
+        assert_eq!(decide(&both, Precedence::default()).status, Status::Covered);
+        // A commitment with a modal is not a mere statement.
+        let promised = judged(Status::Covered, Modality::Obligation, "core");
+        assert_eq!(
+            decide(&[promised, anywhere], qualifying).status,
+            Status::Covered
+        );
+        // Without a disclaimer the statement covers.
+        assert_eq!(decide(&[located], qualifying).status, Status::Covered);
     }
 }

@@ -149,6 +149,15 @@ const NOT_A_VERB: &[&str] = &[
     "group",
 ];
 
+/// Headings of a section of security measures (substrings, lower case).
+const MEASURES_SECTIONS: &[&str] = &[
+    "technical and organisational measures",
+    "technical and organizational measures",
+    "technical and organisational security measures",
+    "technical and organizational security measures",
+    "security measures",
+];
+
 /// Section titles under which unattributed sentences are the customer's.
 const CUSTOMER_SECTIONS: &[&str] = &[
     "your responsibilities",
@@ -203,6 +212,10 @@ pub struct SectionContext {
     pub in_definitions: bool,
     /// The sentence sits under a heading about the customer's duties.
     pub customer_section: bool,
+    /// The sentence sits in a section (or annex) of security measures
+    /// ("Annex II: Technical and Organisational Measures"), where verbless
+    /// lines are measures the provider states.
+    pub measures_section: bool,
 }
 
 impl SectionContext {
@@ -218,9 +231,14 @@ impl SectionContext {
             let t = t.to_ascii_lowercase();
             t.contains("definition") || t.contains("interpretation")
         });
+        let measures_section = titles.iter().any(|t| {
+            let t = t.to_ascii_lowercase();
+            MEASURES_SECTIONS.iter().any(|s| t.contains(s))
+        });
         SectionContext {
             in_definitions,
             customer_section: CUSTOMER_SECTIONS.iter().any(|s| heading.contains(s)),
+            measures_section,
             heading,
         }
     }
@@ -248,6 +266,8 @@ pub struct SentenceView<'a> {
     /// The sentence is an item under a lead-in that announces measures in
     /// place ("The following measures exist: ...").
     measures_item: bool,
+    /// The sentence sits in a section of security measures.
+    measures_section: bool,
     /// The innermost heading title, lower-cased.
     heading: String,
     /// The provider (or both parties) is named as a subject somewhere.
@@ -294,6 +314,7 @@ impl<'a> SentenceView<'a> {
             offset,
             table_row: table_cell && sentence.split_whitespace().count() >= 6,
             measures_item,
+            measures_section: context.measures_section,
             heading: context.heading.clone(),
             provider_speaks,
             mentions,
@@ -511,16 +532,31 @@ fn clause_of(view: &SentenceView<'_>, pos: usize) -> (usize, usize) {
 }
 
 /// True when the clause starting at `c_start` opens with a party named as
-/// its subject, followed by a verb, before `pos`.
+/// its subject, followed by a verb, before `pos`. The party may follow an
+/// introductory phrase set off by a comma ("As a company based in Canada,
+/// we keep ...").
 fn has_own_subject(view: &SentenceView<'_>, c_start: usize, pos: usize) -> bool {
     view.mentions
         .iter()
         .filter(|m| m.start >= c_start && m.end <= pos)
         .find(|m| subject_like(view, m))
         .is_some_and(|m| {
-            words_between(view.text, c_start..m.start).len() <= 2
+            let opening = view.text.get(c_start..m.start).unwrap_or("");
+            (words_between(view.text, c_start..m.start).len() <= 2
+                || opening.trim_end().ends_with(','))
                 && !NOT_A_VERB.contains(&next_word(view.text, m.end).as_str())
         })
+}
+
+/// True when the word before `modal_start` is a relative pronoun ("who
+/// may", "which can", "that will").
+fn opens_relative_clause(text: &str, modal_start: usize) -> bool {
+    let before = text.get(..modal_start).unwrap_or("");
+    let word = before.split_whitespace().next_back().unwrap_or("");
+    matches!(
+        bare_word(word).as_str(),
+        "who" | "which" | "that" | "whom" | "whoever"
+    )
 }
 
 /// The reading of the clause around `pos`: modal, subject, passive.
@@ -540,11 +576,18 @@ struct Reading {
 
 fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Reading {
     let (c_start, c_end) = clause_of(view, pos);
-    let before = view
-        .modals
-        .iter()
-        .rev()
-        .find(|m| m.start >= c_start && m.start < pos)
+    // A modal that opens a relative clause ("any employee who may have
+    // access to the data") governs that clause only: an earlier modal of
+    // the main clause ("Processor shall ensure ...") reads the sentence.
+    let in_clause = || {
+        view.modals
+            .iter()
+            .rev()
+            .filter(|m| m.start >= c_start && m.start < pos)
+    };
+    let before = in_clause()
+        .find(|m| !opens_relative_clause(view.text, m.start))
+        .or_else(|| in_clause().next())
         .copied();
     let modal = before
         .or_else(|| {
@@ -823,6 +866,7 @@ pub fn judge(
     let first = judge_at(req, view, lexicon, topic.clone(), topic.start);
     // Re-read the sentence at each place its core appears (at most a few).
     let mut best = first;
+    let mut undercut = false;
     // A match that runs across a clause boundary ("... court order,
     // provided it notifies ...") is read at both ends.
     let anchors = view
@@ -847,9 +891,21 @@ pub fn judge(
             continue;
         }
         let j = judge_at(req, view, lexicon, topic.clone(), anchor);
+        if j.status == Status::Disclaimed && j.rule == "negated" {
+            let text = view.text.get(clause.0..clause.1).unwrap_or("");
+            undercut |= lexicon.disowns_result(text);
+        }
         if (j.status, j.score) > (best.status, best.score) && j.status != Status::Disclaimed {
             best = j;
         }
+    }
+    // "While backups are kept for disaster recovery, we make no guarantee
+    // that any backup can be restored": the statement stands, but the
+    // sentence disowns what it would deliver.
+    if undercut && best.status == Status::Covered {
+        best.status = Status::Partial;
+        best.stance = Stance::Qualified;
+        best.rule = "undercut";
     }
     Some(best)
 }
@@ -936,17 +992,12 @@ fn judge_at(
         && r.subject != Subject::Party(Role::Customer)
         && view.probe.is_match(&req.protective, sentence)
     {
-        let status = if view.probe.is_match(&req.weak, sentence) {
-            Status::Partial
-        } else {
-            Status::Covered
-        };
-        return make(status, "protective");
+        return make(protective_status(req, view, sentence), "protective");
     }
     // A requirement's own partial shape outranks a disclaimer in the same
     // sentence ("download your data before the term ends, because access
     // ends then" is export-until-termination: partial).
-    if !req.disclaimer_outranks_mentions
+    if !req.precedence.disclaimer_outranks_mentions
         && view.probe.is_match(&req.partial, sentence)
         && view.probe.is_match(&req.disclaimer, sentence)
     {
@@ -969,6 +1020,28 @@ fn judge_at(
         };
     }
     judge_reading(req, view, lexicon, &reading, &r, &make)
+}
+
+/// A protective negation covers unless a weak shape qualifies it. A weak
+/// shape that runs across the negation's first word misreads it: in "may
+/// not transfer the data outside the EEA without consent", "may ...
+/// transfer" (a weak permission shape) spans the "not", while in "will not
+/// transfer it outside the EEA except under the standard contractual
+/// clauses" the safeguard is a weakness in its own right (partial), as is
+/// what a negation only half promises ("will not knowingly introduce
+/// malicious code").
+fn protective_status(req: &CompiledRequirement, view: &SentenceView<'_>, sentence: &str) -> Status {
+    let guarded = view.probe.find_all(&req.protective, sentence);
+    let weakened = view
+        .probe
+        .find_all(&req.weak, sentence)
+        .into_iter()
+        .any(|w| !guarded.iter().any(|g| w.start < g.start && g.start < w.end));
+    if weakened {
+        Status::Partial
+    } else {
+        Status::Covered
+    }
 }
 
 /// True when a permission clause reserves, by its own modal, a right of
@@ -1073,12 +1146,7 @@ fn judge_reading(
     match r.modality {
         Modality::Negation => {
             if view.probe.is_match(&req.protective, sentence) {
-                let status = if view.probe.is_match(&req.weak, sentence) {
-                    Status::Partial
-                } else {
-                    Status::Covered
-                };
-                make(status, "protective")
+                make(protective_status(req, view, sentence), "protective")
             } else if req.negation == NegationReads::Mention {
                 // Only the requirement's express disclaimer shapes
                 // disclaim; other negations are about something else.
@@ -1127,6 +1195,7 @@ fn judge_reading(
                 make(Status::Partial, "reference")
             } else if r.named_actor
                 || view.measures_item
+                || view.measures_section
                 || lexicon.has_present_passive(clause)
                 || view.probe.is_match(&req.partial, clause)
                 || (view.probe.is_match(&req.core, clause)
@@ -1156,6 +1225,15 @@ mod tests {
         assert!(!is_navigation(
             "We back up [your data](https://x.test/d) daily."
         ));
+    }
+
+    #[test]
+    fn relative_pronouns_open_relative_clauses() {
+        let t = "Staff who may see data, and data that will be kept";
+        assert!(opens_relative_clause(t, t.find("may").unwrap()));
+        assert!(opens_relative_clause(t, t.find("will").unwrap()));
+        let t = "Staff may see data";
+        assert!(!opens_relative_clause(t, t.find("may").unwrap()));
     }
 
     #[test]

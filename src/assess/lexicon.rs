@@ -80,6 +80,8 @@ pub struct Lexicon {
     customer_choice: Regex,
     liability_exclusion: Regex,
     subject_bound: Regex,
+    opening_clause: Regex,
+    disowned_result: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -171,6 +173,14 @@ impl Lexicon {
             liability_exclusion: build(
                 "liability-exclusion",
                 r"\b(?:neither|in\s+no\s+event|under\s+no\s+circumstances|no\s+party)\b[^.;]{0,400}$",
+            )?,
+            disowned_result: build(
+                "disowned-result",
+                r"\b(?:no|not|n't)\s+(?:\S+\s+){0,3}(?:guarantee|warrant|promise|assurance|representation)\w*\s+(?:\S+\s+){0,3}(?:about|as\s+to|that|regarding|of|for)\b",
+            )?,
+            opening_clause: build(
+                "opening-clause",
+                r"(?:^|[.:;]\s)\W{0,3}(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:while|whilst|although|though|even\s+though)\s[^,;.]{3,200}(,\s)",
             )?,
             subject_bound: build(
                 "subject-bound",
@@ -338,8 +348,9 @@ impl Lexicon {
     }
 
     /// Start positions of clause boundaries in `text`: separators (";",
-    /// ", unless", ...), item labels, and a conjunction that opens a clause
-    /// with its own subject ("..., and you shall ...").
+    /// ", unless", ...), item labels, a conjunction that opens a clause
+    /// with its own subject ("..., and you shall ..."), and the end of an
+    /// opening concession ("While ..., ").
     pub fn clause_bounds(&self, text: &str) -> Vec<usize> {
         let mut out: Vec<usize> = self
             .clause_bound
@@ -359,9 +370,23 @@ impl Lexicon {
                 .captures_iter(text.as_bytes())
                 .filter_map(|c| c.get(1).map(|m| m.start())),
         );
+        // "While backups are kept for disaster recovery, we make no
+        // guarantee ...": the opening concession states a fact of its own.
+        out.extend(
+            self.opening_clause
+                .captures_iter(text.as_bytes())
+                .filter_map(|c| c.get(1).map(|m| m.end())),
+        );
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// True when a clause disowns what something delivers: "we make no
+    /// guarantee about the integrity of any backup", "does not warrant
+    /// that ...".
+    pub fn disowns_result(&self, clause: &str) -> bool {
+        self.disowned_result.is_match(clause.as_bytes())
     }
 
     /// True when the text before an obligation to "be liable" negates it:
@@ -564,6 +589,31 @@ mod tests {
         assert!(l.announces_measures("The Processor has implemented the following controls:"));
         assert!(!l.announces_measures("The Customer shall:"));
         assert!(!l.announces_measures("The following measures exist."));
+    }
+
+    #[test]
+    fn an_opening_concession_ends_at_its_comma() {
+        let l = lex();
+        for t in [
+            "While we keep backups, we make no guarantee about them.",
+            "8.1 Although copies are kept, we make no guarantee about them.",
+        ] {
+            let b = l.clause_bounds(t);
+            assert!(b.iter().any(|&i| t[i..].starts_with("we make")), "{t}");
+        }
+        let t = "We keep backups, while you keep copies.";
+        assert!(!l
+            .clause_bounds(t)
+            .iter()
+            .any(|&i| t[i..].starts_with("while")));
+    }
+
+    #[test]
+    fn disowning_what_is_delivered() {
+        let l = lex();
+        assert!(l.disowns_result("we make no guarantee about the integrity of any backup"));
+        assert!(l.disowns_result("it does not warrant that restores will succeed"));
+        assert!(!l.disowns_result("we will not charge for restores"));
     }
 
     #[test]

@@ -9,6 +9,6 @@ pub mod judge;
 pub mod lexicon;
 pub mod probe;
 
-pub use decide::{decide, Decision, Judged, MAX_EXCERPTS};
+pub use decide::{decide, Decision, Judged, Precedence, MAX_EXCERPTS};
 pub use judge::{judge, Judgement, SectionContext, SentenceView, Subject};
 pub use lexicon::{Lexicon, Modality};
