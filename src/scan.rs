@@ -165,11 +165,30 @@ impl Scanner<'_> {
     }
 }
 
+/// Last words that leave a block unfinished, so that the list after it
+/// completes it ("the customer is obliged to" / "- keep ...").
+const OPEN_ENDINGS: &[&str] = &[
+    "to",
+    "shall",
+    "must",
+    "will",
+    "may",
+    "should",
+    "agrees",
+    "undertakes",
+    "following",
+];
+
 /// The last sentence of a block, if the block ends as a lead-in (with a
-/// colon or a dash).
+/// colon or a dash, or unfinished: "In particular, the Customer is
+/// obliged to").
 fn leadin_of(text: &str) -> Option<String> {
     let t = text.trim_end();
-    if !(t.ends_with(':') || t.ends_with('—') || t.ends_with(" -")) {
+    let unfinished = t
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| OPEN_ENDINGS.contains(&w.to_ascii_lowercase().as_str()));
+    if !(t.ends_with(':') || t.ends_with('—') || t.ends_with(" -") || unfinished) {
         return None;
     }
     let start = t
@@ -281,5 +300,10 @@ mod tests {
             Some("The Provider shall:".into())
         );
         assert_eq!(leadin_of("No colon here."), None);
+        assert_eq!(
+            leadin_of("Terms apply. 5. On sign-up the customer is obliged to"),
+            Some("On sign-up the customer is obliged to".into())
+        );
+        assert_eq!(leadin_of("We keep copies we need to."), None);
     }
 }
