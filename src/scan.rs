@@ -187,7 +187,7 @@ fn leadin_of(text: &str) -> Option<String> {
     let unfinished = t
         .rsplit(char::is_whitespace)
         .next()
-        .is_some_and(|w| OPEN_ENDINGS.contains(&w.to_ascii_lowercase().as_str()));
+        .is_some_and(|w| OPEN_ENDINGS.iter().any(|e| w.eq_ignore_ascii_case(e)));
     if !(t.ends_with(':') || t.ends_with('—') || t.ends_with(" -") || unfinished) {
         return None;
     }

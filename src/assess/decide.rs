@@ -55,28 +55,21 @@ pub fn decide(judged: &[Judged], precedence: Precedence) -> Decision {
         .map(|j| j.judgement.status)
         .max()
         .unwrap_or(Status::Missing);
-    // Coverage qualified by a disclaimer cites the statements it rests on.
-    let mut qualified = false;
-    let disclaimed = || {
-        judged
-            .iter()
-            .any(|j| j.judgement.status == Status::Disclaimed && j.judgement.rule == "disclaimer")
-    };
     // "Our servers are in Germany" beside "we may process your data in any
     // country where we operate" states where things are today, not where
-    // they will stay.
-    if precedence.disclaimer_qualifies_statements
+    // they will stay. Such coverage cites the statements it rests on.
+    let qualified = precedence.disclaimer_qualifies_statements
         && status == Status::Covered
         && judged
             .iter()
             .filter(|j| j.judgement.status == Status::Covered)
             .all(|j| j.judgement.modality == Modality::Assurance)
-        && disclaimed()
-    {
+        && judged
+            .iter()
+            .any(|j| j.judgement.status == Status::Disclaimed && j.judgement.rule == "disclaimer");
+    if qualified {
         status = Status::Partial;
-        qualified = true;
-    }
-    if precedence.disclaimer_outranks_mentions
+    } else if precedence.disclaimer_outranks_mentions
         && status == Status::Partial
         && judged
             .iter()

@@ -153,8 +153,6 @@ const NOT_A_VERB: &[&str] = &[
 const MEASURES_SECTIONS: &[&str] = &[
     "technical and organisational measures",
     "technical and organizational measures",
-    "technical and organisational security measures",
-    "technical and organizational security measures",
     "security measures",
 ];
 
@@ -227,18 +225,12 @@ impl SectionContext {
     /// The context of a section given its titles, outermost first.
     pub fn from_titles(titles: &[&str]) -> SectionContext {
         let heading = titles.last().map_or_else(String::new, |t| t.to_lowercase());
-        let in_definitions = titles.iter().any(|t| {
-            let t = t.to_ascii_lowercase();
-            t.contains("definition") || t.contains("interpretation")
-        });
-        let measures_section = titles.iter().any(|t| {
-            let t = t.to_ascii_lowercase();
-            MEASURES_SECTIONS.iter().any(|s| t.contains(s))
-        });
+        let lower: Vec<String> = titles.iter().map(|t| t.to_ascii_lowercase()).collect();
+        let any_title = |words: &[&str]| lower.iter().any(|t| words.iter().any(|w| t.contains(w)));
         SectionContext {
-            in_definitions,
+            in_definitions: any_title(&["definition", "interpretation"]),
             customer_section: CUSTOMER_SECTIONS.iter().any(|s| heading.contains(s)),
-            measures_section,
+            measures_section: any_title(MEASURES_SECTIONS),
             heading,
         }
     }
