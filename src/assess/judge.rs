@@ -314,7 +314,9 @@ impl<'a> SentenceView<'a> {
             bounds,
             definition: lexicon.is_definition(sentence)
                 || (in_definitions
-                    && (sentence.contains(" means ") || sentence.contains(" refers to "))),
+                    && [" means ", " shall mean ", " refers to "]
+                        .iter()
+                        .any(|w| sentence.contains(w))),
             navigation: is_navigation(sentence),
             conditional: lexicon.starts_conditional(sentence),
             customer_section: context.customer_section,
@@ -424,6 +426,10 @@ const PREPOSITIONS: &[&str] = &[
     "under", "upon", "against", "via", "through", "into",
 ];
 
+/// Possessive determiners: a party named after one modifies a noun ("your
+/// Zulip administrators") and is not the subject.
+const POSSESSIVES: &[&str] = &["your", "our", "its", "their", "his", "her", "my"];
+
 /// Whether a mention can be the subject of a clause.
 fn subject_like(view: &SentenceView<'_>, m: &Mention) -> bool {
     if m.possessive {
@@ -437,7 +443,8 @@ fn subject_like(view: &SentenceView<'_>, m: &Mention) -> bool {
         .next_back()
         .unwrap_or("")
         .to_lowercase();
-    if PREPOSITIONS.contains(&before.as_str()) {
+    if PREPOSITIONS.contains(&before.as_str()) || POSSESSIVES.contains(&bare_word(&before).as_str())
+    {
         return false;
     }
     let next = next_word(view.text, m.end);
@@ -489,20 +496,84 @@ fn first_item_start(view: &SentenceView<'_>, c_start: usize) -> Option<usize> {
     view.bounds.iter().copied().find(|&b| is_item(b))
 }
 
+/// Verbs that report what their subject accepts: in "Customer
+/// acknowledges that it is responsible", "it" is the customer.
+const REPORTING_VERBS: &[&str] = &[
+    "acknowledges",
+    "acknowledge",
+    "agrees",
+    "agree",
+    "accepts",
+    "accept",
+    "understands",
+    "understand",
+    "confirms",
+    "confirm",
+    "represents",
+    "represent",
+    "recognises",
+    "recognizes",
+    "recognise",
+    "recognize",
+    "declares",
+    "declare",
+];
+
+/// Nouns for people that a possessive makes a party's own: "your
+/// administrators may export ..." is the customer acting.
+const PEOPLE: &[&str] = &[
+    "administrators",
+    "administrator",
+    "admins",
+    "admin",
+    "users",
+    "employees",
+    "staff",
+    "personnel",
+    "agents",
+    "representatives",
+    "members",
+    "owners",
+    "owner",
+];
+
 fn subject_nearby(view: &SentenceView<'_>, modal_start: usize) -> Option<Mention> {
     let m = view
         .mentions
         .iter()
         .rev()
         .filter(|m| m.end <= modal_start)
-        .find(|m| subject_like(view, m))?;
+        .find(|m| subject_like(view, m) || people_of(view, m, modal_start))?;
     let gap = words_between(view.text, m.end..modal_start);
+    if m.possessive {
+        // A party's people ("Your Organization Administrators may ...").
+        return Some(*m);
+    }
+    let reported = matches!(gap.as_slice(), [verb, that, pronoun]
+        if REPORTING_VERBS.contains(&bare_word(verb).as_str())
+            && bare_word(that) == "that"
+            && matches!(bare_word(pronoun).as_str(), "it" | "they"));
     let blocked = gap.len() > 8
         || gap
             .iter()
             .any(|w| SUBORDINATORS.contains(&bare_word(w).as_str()))
         || gap.iter().any(|w| w.ends_with('.') || w.ends_with(';'));
-    (!blocked).then_some(*m)
+    (reported || !blocked).then_some(*m)
+}
+
+/// True when a possessive mention opens a noun phrase naming the party's
+/// people that runs up to the modal: "Your [Zulip Organization]
+/// Administrators may ...".
+fn people_of(view: &SentenceView<'_>, m: &Mention, modal_start: usize) -> bool {
+    if !m.possessive {
+        return false;
+    }
+    let gap = words_between(view.text, m.end..modal_start);
+    gap.len() <= 4
+        && gap
+            .last()
+            .is_some_and(|w| PEOPLE.contains(&bare_word(w).as_str()))
+        && gap.iter().all(|w| !w.ends_with(',') && !w.ends_with(';'))
 }
 
 /// The clause `[start, end)` of `view.text` holding position `pos`.
@@ -605,8 +676,14 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             if view.measures_item && c_start >= view.offset {
                 return None;
             }
+            // The lead-in's main modal governs, not one opening a relative
+            // clause ("Customer is responsible for ... which may include:").
             let limit = item.unwrap_or(c_start);
-            view.modals.iter().rev().find(|m| m.start < limit).copied()
+            let earlier = || view.modals.iter().rev().filter(|m| m.start < limit);
+            earlier()
+                .find(|m| !opens_relative_clause(view.text, m.start))
+                .or_else(|| earlier().next())
+                .copied()
         });
     // "do not commit to", "don't warrant", "may no longer": a negation
     // next to another modal negates it.
@@ -646,9 +723,11 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             .copied();
         // "The Service allows the Client to configure ...": a grant makes
         // the customer a beneficiary with a right.
+        // So does "you have thirty days to download ...".
         let granted = subject.is_some_and(|m| {
             m.role == Role::Customer
-                && lexicon.grant_before(view.text.get(c_start..m.start).unwrap_or(""))
+                && (lexicon.grant_before(view.text.get(c_start..m.start).unwrap_or(""))
+                    || lexicon.customer_right_after(view.text.get(m.end..).unwrap_or("")))
         });
         return Reading {
             granted,
@@ -760,7 +839,13 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
         .map_or(Subject::Impersonal, |m| Subject::Party(m.role));
     let (c_start, c_end) = reading.clause;
     // Passive voice: the grammatical subject is not the actor.
-    if reading.passive {
+    // "You may be required to sign up": a duty on the customer.
+    let customer_duty = subject == Subject::Party(Role::Customer)
+        && !reading.inherited
+        && lexicon.duty_passive_after(&reading.after_modal);
+    if customer_duty {
+        modality = Modality::Obligation;
+    } else if reading.passive {
         let from = reading.modal.map_or(pos, |m| m.end);
         subject = match agent_after(view, from, c_end) {
             Some(role) => Subject::Party(role),

@@ -62,6 +62,8 @@ pub struct Lexicon {
     present_passive: Regex,
     customer_receives: Regex,
     customer_right_after_modal: Regex,
+    duty_passive_after_modal: Regex,
+    possibility: Regex,
     definition: Regex,
     clause_bound: Regex,
     notice_period: Regex,
@@ -131,7 +133,7 @@ impl Lexicon {
             present_passive: build(
                 "present-passive",
                 &format!(
-                    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b"
+                    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b|\btakes?\s+place\b"
                 ),
             )?,
             customer_receives: build(
@@ -142,9 +144,19 @@ impl Lexicon {
                 "customer-right",
                 r"^\s*(?:continue\s+to\s+)?(?:have\s+(?:(?:the|a)\s+)?(?:\w+\s+){0,3}(?:right|access|ability|opportunity|option|\d+|one|two|three|seven|ten|fourteen|fifteen|thirty|sixty|ninety|days?)|be\s+(?:able|entitled|permitted|allowed)\s+to)\b",
             )?,
+            // "Your account may be compromised", "delays may occur": what
+            // may happen, not what anyone may do.
+            possibility: build(
+                "possibility",
+                r"^\s+(?:\w+ly\s+)?(?:(?:be|become|have\s+been)\s+(?:\w+ly\s+)?(?:compromised|lost|damaged|corrupted|interrupted|delayed|unavailable|inaccurate|incomplete|exposed|breached|affected)|occur|arise|happen|result)\b",
+            )?,
+            duty_passive_after_modal: build(
+                "duty-passive",
+                r"^\s*(?:\w+ly\s+)?(?:also\s+)?be\s+(?:\w+ly\s+)?(?:required|asked|expected|obliged|obligated|requested)\s+to\b",
+            )?,
             definition: build(
                 "definition",
-                r#"^\W{0,4}(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:"|“|”)[^.;:]{1,80}?(?:"|“|”)\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|has\s+the\s+meaning|includes|shall\s+include|:)"#,
+                r#"^\W{0,4}(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:"|“|”)[^.;:]{1,80}?(?:"|“|”)\s*(?:\([^)]{0,40}\)\s*)?(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|has\s+the\s+meaning|includes|shall\s+include|:)|^\W{0,4}(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?-i:[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|or|the|for|to)){0,6})\s+(?:shall\s+mean|has\s+the\s+meaning)\b"#,
             )?,
             clause_bound: build(
                 "clause",
@@ -237,11 +249,20 @@ impl Lexicon {
             } else if let Some(m) = caps.name("res") {
                 (m, Modality::Obligation)
             } else if let Some(m) = caps.name("perm") {
-                if self.customer_choice.is_match(m.as_bytes()) {
+                if self.customer_choice.is_match(m.as_bytes())
+                    || self
+                        .possibility
+                        .is_match(text.as_bytes().get(m.end()..).unwrap_or(b""))
+                {
                     continue;
                 }
                 (m, Modality::Permission)
             } else if let Some(m) = caps.name("obl") {
+                // "in order to ensure", "steps to guarantee": an infinitive
+                // of purpose, governed by whatever verb comes before it.
+                if is_infinitive(text, m.start(), m.as_bytes()) {
+                    continue;
+                }
                 (m, Modality::Obligation)
             } else {
                 continue;
@@ -253,6 +274,12 @@ impl Lexicon {
             });
         }
         out
+    }
+
+    /// True when `after` (the text after a customer's modal) puts a duty on
+    /// the customer in the passive: "may be required to", "will be asked to".
+    pub fn duty_passive_after(&self, after: &str) -> bool {
+        self.duty_passive_after_modal.is_match(after.as_bytes())
     }
 
     /// True when `after` (the text after a modal) is a passive: "be backed up".
@@ -466,6 +493,21 @@ fn word_number(w: &str) -> Option<u32> {
     })
 }
 
+/// True when an obligation word at `start` ("ensure", "guarantee",
+/// "warrant") follows "to": an infinitive of purpose, not a modal.
+fn is_infinitive(text: &str, start: usize, word: &[u8]) -> bool {
+    let verb = word
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect::<Vec<u8>>();
+    matches!(verb.as_slice(), b"ensure" | b"guarantee" | b"warrant")
+        && text
+            .get(..start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,6 +570,21 @@ mod tests {
             vec![("may no longer", Modality::Negation)]
         );
         assert_eq!(classes("access is revoked when no longer needed"), vec![]);
+        assert_eq!(classes("We use encryption to ensure privacy"), vec![]);
+        assert_eq!(classes("your account may be compromised"), vec![]);
+        assert_eq!(classes("delays may occur"), vec![]);
+        assert_eq!(
+            classes("data may be deleted"),
+            vec![("may", Modality::Permission)]
+        );
+        assert_eq!(
+            classes("We shall take steps to ensure privacy"),
+            vec![("shall", Modality::Obligation)]
+        );
+        assert_eq!(
+            classes("We ensure privacy"),
+            vec![("ensure", Modality::Obligation)]
+        );
         assert_eq!(
             classes("Acme keeps no copy"),
             vec![("keeps no", Modality::Negation)]
@@ -558,6 +615,11 @@ mod tests {
         assert!(l.customer_right_after(" have thirty (30) days to retrieve"));
         assert!(l.customer_right_after(" be able to export"));
         assert!(l.is_definition("“Security Incident” means a breach of security."));
+        assert!(l.is_definition("(i) Applicable Data Protection Law shall mean any privacy law."));
+        assert!(l.has_present_passive("Processing takes place only in Germany."));
+        assert!(!l.is_definition("This means that we keep backups."));
+        assert!(l.duty_passive_after(" be required to sign up for an account"));
+        assert!(!l.duty_passive_after(" be notified by email"));
         assert!(l.is_definition("(b) \"Backup\" means a copy."));
         assert!(!l.is_definition("We back up \"Customer Data\" daily."));
         assert!(l.starts_conditional("If we change the Services, we will notify you."));
