@@ -258,6 +258,8 @@ impl Analyzer {
                     "weak" => pattern_list(&r.weak),
                     "disclaimer" => pattern_list(&r.disclaimer),
                     "protective" => pattern_list(&r.protective),
+                    "partial" => pattern_list(&r.partial),
+                    "reserved-right" => pattern_list(&r.reserved),
                     _ => None,
                 },
                 _ => None,

@@ -49,7 +49,8 @@ pub struct ExplainedCandidate {
     pub excluded_by: Option<String>,
     /// The reading, if the sentence was judged.
     pub judgement: Option<Judgement>,
-    /// The core/weak/disclaimer/protective pattern that decided, if any.
+    /// The catalog pattern that decided (core, weak, partial, disclaimer,
+    /// reserved or protective), if a pattern did.
     pub decided_by: Option<String>,
     /// Whether the report cites it.
     pub cited: bool,

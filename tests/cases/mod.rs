@@ -1,6 +1,7 @@
 //! Test cases beyond the gold labels: hostile input and properties that
 //! must hold for any input.
 mod catalogs;
+mod explain;
 mod hostile;
 mod properties;
 mod snapshots;
