@@ -116,8 +116,9 @@ pub struct Scanner<'m> {
     hits: Vec<(usize, ReqSet)>,
     positions: Vec<usize>,
     sentences: Vec<Range<usize>>,
-    /// Lead-in text and the list depth it governs from.
-    leadin: Option<(Arc<String>, u16)>,
+    /// Lead-in text, the list depth it governs from, and the marker of
+    /// the list item that holds it.
+    leadin: Option<(Arc<String>, u16, Marker)>,
     no_leadin: Arc<String>,
     splits: HashMap<Box<str>, Split>,
     cached_bytes: usize,
@@ -249,7 +250,22 @@ impl<'m> Scanner<'m> {
         };
         if !split.is_empty() {
             let leadin = match (&self.leadin, b.kind) {
-                (Some((text, depth)), BlockKind::ListItem) if b.depth > *depth || *depth == 0 => {
+                (Some((text, depth, _)), BlockKind::ListItem)
+                    if b.depth > *depth || *depth == 0 =>
+                {
+                    Arc::clone(text)
+                }
+                // A list indented too little to nest under its numbered
+                // lead-in ("1. The Provider shall:" then "  - back up ...")
+                // comes out as a sibling list of another kind: the lead-in
+                // still governs it. Siblings of the lead-in's own kind
+                // ("2. ...") are clauses of their own.
+                (Some((text, depth, marker)), BlockKind::ListItem)
+                    if b.depth == *depth
+                        && *marker != Marker::Unknown
+                        && self.marker_of(b) != Marker::Unknown
+                        && self.marker_of(b) != *marker =>
+                {
                     Arc::clone(text)
                 }
                 _ => Arc::clone(&self.no_leadin),
@@ -266,18 +282,61 @@ impl<'m> Scanner<'m> {
         }
         match leadin_of(b.text) {
             Some(l) => {
-                self.leadin = Some((
-                    Arc::new(l),
-                    if b.kind == BlockKind::ListItem {
-                        b.depth
-                    } else {
-                        0
-                    },
-                ))
+                self.leadin = Some(if b.kind == BlockKind::ListItem {
+                    (Arc::new(l), b.depth, self.marker_of(b))
+                } else {
+                    (Arc::new(l), 0, Marker::Unknown)
+                })
             }
             None if b.kind != BlockKind::ListItem => self.leadin = None,
             None => {}
         }
+    }
+}
+
+/// The kind of marker a list item starts with in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `-`, `*`, `+` or `•`.
+    Bullet,
+    /// `1.`, `2)`, `(a)`, `iv.`.
+    Numbered,
+    /// No marker found before the item's text on its line.
+    Unknown,
+}
+
+/// The marker before an item's text: what precedes it on its source line,
+/// quote markers and white space aside.
+fn marker_before(line_prefix: &str) -> Marker {
+    let p = line_prefix.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+    let p = p.trim_end();
+    let numbered = |m: &str| {
+        let body = m
+            .strip_prefix('(')
+            .unwrap_or(m)
+            .trim_end_matches(['.', ')']);
+        m.len() > body.len()
+            && !body.is_empty()
+            && body.len() <= 4
+            && body.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    match p {
+        "-" | "*" | "+" | "•" => Marker::Bullet,
+        m if numbered(m) => Marker::Numbered,
+        _ => Marker::Unknown,
+    }
+}
+
+impl Scanner<'_> {
+    fn marker_of(&self, b: &BlockRef<'_>) -> Marker {
+        let start = b.src_range(0..0).start;
+        let Some(before) = self.source.get(..start) else {
+            return Marker::Unknown;
+        };
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        before
+            .get(line_start..)
+            .map_or(Marker::Unknown, marker_before)
     }
 }
 
@@ -305,5 +364,45 @@ mod tests {
             Some("On sign-up the customer is obliged to".into())
         );
         assert_eq!(leadin_of("We keep copies we need to."), None);
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(marker_before("  - "), Marker::Bullet);
+        assert_eq!(marker_before("> * "), Marker::Bullet);
+        assert_eq!(marker_before("12. "), Marker::Numbered);
+        assert_eq!(marker_before("   (iv) "), Marker::Numbered);
+        assert_eq!(marker_before("b) "), Marker::Numbered);
+        assert_eq!(marker_before("Terms "), Marker::Unknown);
+        assert_eq!(marker_before(""), Marker::Unknown);
+    }
+
+    /// The lead-ins each candidate of a Markdown text is read with.
+    fn leadins_of(markdown: &str) -> Vec<(String, String)> {
+        let matcher = Matcher::new(&crate::Catalog::builtin().expect("catalog")).expect("compiles");
+        let mut scanner = Scanner::new(&matcher, markdown);
+        crate::document::parse_streaming(markdown, crate::Format::Markdown, |b| scanner.block(b));
+        scanner
+            .candidates
+            .iter()
+            .map(|c| (c.text().to_string(), c.leadin.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn an_under_indented_list_is_governed_by_its_numbered_lead_in() {
+        let got = leadins_of(
+            "1. The Customer is solely responsible for:\n  - keeping backups of its data;\n  - the security of its passwords.\n2. We may back up data weekly.\n",
+        );
+        let leadin = |t: &str| {
+            got.iter()
+                .find(|(text, _)| text.starts_with(t))
+                .map(|(_, l)| l.as_str())
+        };
+        assert_eq!(
+            leadin("keeping backups"),
+            Some("The Customer is solely responsible for:")
+        );
+        assert_eq!(leadin("We may back up"), Some(""));
     }
 }
