@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::assess::{
-    decide, judge, Decision, Judged, Judgement, Lexicon, SectionContext, SentenceView,
+    decide, heading_lends_topic, judge, Decision, Judged, Judgement, Lexicon, SectionContext,
+    SentenceView,
 };
 use crate::catalog::Catalog;
 use crate::document::{self, BlockKind, Format, Outline, SectionId};
@@ -383,6 +384,12 @@ impl Analyzer {
                             &r.topic.select(&literals),
                             offset,
                         )
+                        || (heading_lends_topic(r, &key.context.heading)
+                            && r.core.is_match_in(
+                                &key.sentence.text,
+                                &r.core.select(&literals),
+                                offset,
+                            ))
                 })
             })
             .collect();

@@ -236,6 +236,14 @@ impl SectionContext {
     }
 }
 
+/// True when a section heading names a requirement's topic without its
+/// weakening words: "Service Changes" lends `notice-a` its topic, "Changes
+/// to these Terms" does not. Sentences under it that state the core need
+/// not name the topic again.
+pub fn heading_lends_topic(req: &CompiledRequirement, heading: &str) -> bool {
+    !heading.is_empty() && req.topic.is_match(heading) && !req.weak.is_match(heading)
+}
+
 /// Everything that is decided once per candidate sentence, whatever the
 /// requirement.
 #[derive(Debug, Clone)]
@@ -926,7 +934,16 @@ pub fn judge(
     let topic = if req.topic.is_empty() {
         0..0
     } else {
-        view.probe.find(&req.topic, sentence)?
+        match view.probe.find(&req.topic, sentence) {
+            Some(t) => t,
+            // Under a heading that names the topic ("2.7 Service Changes"),
+            // a sentence stating the core ("Provider will notify Customer
+            // of material changes with reasonable prior notice") is on it.
+            None if heading_lends_topic(req, &view.heading) => {
+                view.probe.find(&req.core, sentence)?
+            }
+            None => return None,
+        }
     };
     // An exclusion counts where it touches the topic's clause.
     let (t_start, t_end) = clause_of(view, view.offset + topic.start);
@@ -935,6 +952,7 @@ pub fn judge(
     // we be liable for ... (iii) any unauthorised access").
     let lead_in = first_item_start(view, t_start)
         .and_then(|first| view.text.get(..first))
+        .or_else(|| view.text.get(..view.offset))
         .unwrap_or("");
     if view.probe.is_match(&req.exclude, topic_clause) || view.probe.is_match(&req.exclude, lead_in)
     {
@@ -1141,6 +1159,7 @@ fn reserves_right(
     own_modal
         && view.probe.is_match(&req.reserved, clause)
         && !lexicon.speaks_of_notice(sentence)
+        && !lexicon.bounded_by_no_degradation(sentence)
         && !view.probe.is_match(&req.core, sentence)
         && !view.probe.is_match(&req.weak, sentence)
         && !view.probe.is_match(&req.partial, sentence)

@@ -64,6 +64,7 @@ pub struct Lexicon {
     customer_right_after_modal: Regex,
     duty_passive_after_modal: Regex,
     possibility: Regex,
+    no_degradation: Regex,
     definition: Regex,
     clause_bound: Regex,
     notice_period: Regex,
@@ -148,7 +149,13 @@ impl Lexicon {
             // may happen, not what anyone may do.
             possibility: build(
                 "possibility",
-                r"^\s+(?:\w+ly\s+)?(?:(?:be|become|have\s+been)\s+(?:\w+ly\s+)?(?:compromised|lost|damaged|corrupted|interrupted|delayed|unavailable|inaccurate|incomplete|exposed|breached|affected)|occur|arise|happen|result)\b",
+                r"^\s+(?:\w+ly\s+)?(?:(?:be|become|have\s+been)\s+(?:\w+ly\s+)?(?:compromised|lost|damaged|corrupted|interrupted|delayed|unavailable|inaccurate|incomplete|exposed|breached|affected)|occur|arise|happen|result|harm|damage|endanger|impair|jeopardi[sz]e)\b",
+            )?,
+            // "..., provided that such updates do not materially reduce the
+            // security of the Service": a bounded right to change.
+            no_degradation: build(
+                "no-degradation",
+                r"\bprovided\s+(?:that\s+)?(?:\S+\s+){0,6}(?:not|no)\s+(?:\S+\s+){0,4}(?:materially\s+|significantly\s+)?(?:reduc|decreas|degrad|lower|diminish|result\s+in\s+(?:a\s+|any\s+)?(?:material\s+)?(?:reduction|decrease|degradation))|\bprovided\s+(?:that\s+)?(?:\S+\s+){0,6}(?:maintain|preserve|keep)\s+(?:\S+\s+){0,2}(?:adequate|equivalent|same|comparable|at\s+least)\b",
             )?,
             duty_passive_after_modal: build(
                 "duty-passive",
@@ -280,6 +287,13 @@ impl Lexicon {
     /// the customer in the passive: "may be required to", "will be asked to".
     pub fn duty_passive_after(&self, after: &str) -> bool {
         self.duty_passive_after_modal.is_match(after.as_bytes())
+    }
+
+    /// True when a right to change is bounded by a promise not to make
+    /// things worse: "provided that the updates do not materially reduce
+    /// the overall security".
+    pub fn bounded_by_no_degradation(&self, sentence: &str) -> bool {
+        self.no_degradation.is_match(sentence.as_bytes())
     }
 
     /// True when `after` (the text after a modal) is a passive: "be backed up".
@@ -573,6 +587,7 @@ mod tests {
         assert_eq!(classes("We use encryption to ensure privacy"), vec![]);
         assert_eq!(classes("your account may be compromised"), vec![]);
         assert_eq!(classes("delays may occur"), vec![]);
+        assert_eq!(classes("activities that may harm the network"), vec![]);
         assert_eq!(
             classes("data may be deleted"),
             vec![("may", Modality::Permission)]
@@ -619,6 +634,13 @@ mod tests {
         assert!(l.has_present_passive("Processing takes place only in Germany."));
         assert!(!l.is_definition("This means that we keep backups."));
         assert!(l.duty_passive_after(" be required to sign up for an account"));
+        assert!(l.bounded_by_no_degradation(
+            "We may update the measures, provided that such updates do not materially decrease security."
+        ));
+        assert!(!l.bounded_by_no_degradation("We may update the measures at any time."));
+        assert!(l.bounded_by_no_degradation(
+            "We may modify them provided that the modifications maintain an adequate level of protection."
+        ));
         assert!(!l.duty_passive_after(" be notified by email"));
         assert!(l.is_definition("(b) \"Backup\" means a copy."));
         assert!(!l.is_definition("We back up \"Customer Data\" daily."));

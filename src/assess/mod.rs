@@ -10,5 +10,5 @@ pub mod lexicon;
 pub mod probe;
 
 pub use decide::{decide, Decision, Judged, Precedence, MAX_EXCERPTS};
-pub use judge::{judge, Judgement, SectionContext, SentenceView, Subject};
+pub use judge::{heading_lends_topic, judge, Judgement, SectionContext, SentenceView, Subject};
 pub use lexicon::{Lexicon, Modality};
