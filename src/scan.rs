@@ -249,25 +249,25 @@ impl<'m> Scanner<'m> {
             }
         };
         if !split.is_empty() {
-            let leadin = match (&self.leadin, b.kind) {
-                (Some((text, depth, _)), BlockKind::ListItem)
-                    if b.depth > *depth || *depth == 0 =>
-                {
-                    Arc::clone(text)
+            // A list indented too little to nest under its numbered lead-in
+            // ("1. The Provider shall:" then "  - back up ...") comes out as
+            // a sibling list of another kind: the lead-in still governs it.
+            // Siblings of the lead-in's own kind ("2. ...") are clauses of
+            // their own.
+            let governed = match (&self.leadin, b.kind) {
+                (Some((_, depth, _)), BlockKind::ListItem) if b.depth > *depth || *depth == 0 => {
+                    true
                 }
-                // A list indented too little to nest under its numbered
-                // lead-in ("1. The Provider shall:" then "  - back up ...")
-                // comes out as a sibling list of another kind: the lead-in
-                // still governs it. Siblings of the lead-in's own kind
-                // ("2. ...") are clauses of their own.
-                (Some((text, depth, marker)), BlockKind::ListItem)
-                    if b.depth == *depth
-                        && *marker != Marker::Unknown
-                        && self.marker_of(b) != Marker::Unknown
-                        && self.marker_of(b) != *marker =>
+                (Some((_, depth, marker)), BlockKind::ListItem)
+                    if b.depth == *depth && *marker != Marker::Unknown =>
                 {
-                    Arc::clone(text)
+                    let own = self.marker_of(b);
+                    own != Marker::Unknown && own != *marker
                 }
+                _ => false,
+            };
+            let leadin = match &self.leadin {
+                Some((text, _, _)) if governed => Arc::clone(text),
                 _ => Arc::clone(&self.no_leadin),
             };
             for (range, sentence) in split.iter() {

@@ -510,12 +510,11 @@ fn word_number(w: &str) -> Option<u32> {
 /// True when an obligation word at `start` ("ensure", "guarantee",
 /// "warrant") follows "to": an infinitive of purpose, not a modal.
 fn is_infinitive(text: &str, start: usize, word: &[u8]) -> bool {
-    let verb = word
+    let letters = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let verb = word.get(..letters).unwrap_or(b"");
+    [&b"ensure"[..], b"guarantee", b"warrant"]
         .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
-        .collect::<Vec<u8>>();
-    matches!(verb.as_slice(), b"ensure" | b"guarantee" | b"warrant")
+        .any(|v| verb.eq_ignore_ascii_case(v))
         && text
             .get(..start)
             .and_then(|t| t.split_whitespace().next_back())
