@@ -28,6 +28,44 @@ pub const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
 /// Lazy-DFA cache limit of one regex, in bytes.
 pub const REGEX_DFA_LIMIT: usize = 4 * 1024 * 1024;
 
+/// Words so frequent in agreements that, as cues, they would make nearly
+/// every sentence a candidate; topic literals among them are not made cues.
+const COMMON_WORDS: &[&str] = &[
+    "access",
+    "account",
+    "agreement",
+    "another",
+    "available",
+    "content",
+    "contract",
+    "customer",
+    "including",
+    "information",
+    "liability",
+    "material",
+    "materials",
+    "obligation",
+    "obligations",
+    "other",
+    "period",
+    "process",
+    "processing",
+    "provide",
+    "provider",
+    "report",
+    "request",
+    "required",
+    "requirement",
+    "responsibility",
+    "right",
+    "rights",
+    "security",
+    "service",
+    "services",
+    "systems",
+    "terms",
+];
+
 /// A set of requirement indexes, one bit each (catalogs hold at most 128).
 pub type ReqSet = u128;
 
@@ -442,8 +480,22 @@ impl Matcher {
         let mut requirements = Vec::with_capacity(catalog.requirements.len());
         for (i, req) in catalog.requirements.iter().enumerate() {
             let bit: ReqSet = 1u128.checked_shl(i as u32).unwrap_or(0);
-            for cue in &req.cues {
+            // A topic pattern can only match where its required literals
+            // occur, so those literals are cues too: a catalog author who
+            // adds a topic word need not remember to add its cue.
+            let derived: Vec<String> = req
+                .topic
+                .iter()
+                .filter_map(|p| crate::literals::required(&expand_quotes(p)))
+                .flatten()
+                .filter_map(|l| String::from_utf8(l).ok())
+                .filter(|l| l.trim().len() >= 5 && !COMMON_WORDS.contains(&l.trim()))
+                .collect();
+            for cue in req.cues.iter().chain(&derived) {
                 let key = cue.trim().to_ascii_lowercase();
+                if key.is_empty() {
+                    continue;
+                }
                 let slot = *index.entry(key.clone()).or_insert_with(|| {
                     cue_text.push(key);
                     cue_reqs.push(0);

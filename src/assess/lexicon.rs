@@ -50,7 +50,7 @@ const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:m
 
 const PERMISSION: &str = r"\bmay\b|\bmight\b|\bcan\b|\bcould\b|\b(?:is|are)\s+able\s+to\b|\breserves?\s+(?:the|its|their|our)\s+right\b|\bretains?\s+the\s+right\b|\b(?:is|are)\s+(?:entitled|permitted|authori[sz]ed|free|allowed)\s+to\b|\b(?:has|have)\s+the\s+(?:right|option|opportunity|ability)\b|\bat\s+(?:its|our|their|[a-z]+'s)\s+(?:sole\s+|absolute\s+|reasonable\s+|own\s+|complete\s+)*(?:discretion|option|election)\b|\bin\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+)?discretion\b|\boptionally\b";
 
-const OBLIGATION: &str = r"\bshall\b|\bwill\b|\bmust\b|\bagrees?\s+to\b|\bundertakes?\b|\bcommits?\s+to\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound|committed)\s+to\b|(?:\b(?:is|are|remains?|remain)\s+|'re\s+)(?:fully\s+|solely\s+|exclusively\s+|entirely\s+|primarily\s+|ultimately\s+)?(?:responsible|liable|accountable)\s+(?:to\s+(?:\S+\s+){1,3})?for\b|\bensures?\b|\bguarantees?\b|\bwarrants?\b|\b(?:has|have)\s+to\b|\bendeavou?rs?\s+to\b|\bneeds?\s+to\b|\bis\s+obligated\b|\b(?:uses?|using|make|makes|making)\s+(?:all\s+)?(?:commercially\s+)?(?:reasonable|best|good[- ]faith)\s+efforts\s+to\b|(?:\b(?:is|are|remains?)\s+|'re\s+)(?:\w+\s+)?responsible\s+to\b";
+const OBLIGATION: &str = r"\bshall\b|\bwill\b|'ll\b|\bmust\b|\bagrees?\s+to\b|\bundertakes?\b|\bcommits?\s+to\b|\b(?:is|are)\s+(?:required|obliged|obligated|bound|committed)\s+to\b|(?:\b(?:is|are|remains?|remain)\s+|'re\s+)(?:fully\s+|solely\s+|exclusively\s+|entirely\s+|primarily\s+|ultimately\s+)?(?:responsible|liable|accountable)\s+(?:to\s+(?:\S+\s+){1,3})?for\b|\bensures?\b|\bguarantees?\b|\bwarrants?\b|\b(?:has|have)\s+to\b|\bendeavou?rs?\s+to\b|\bneeds?\s+to\b|\bis\s+obligated\b|\b(?:uses?|using|make|makes|making)\s+(?:all\s+)?(?:commercially\s+)?(?:reasonable|best|good[- ]faith)\s+efforts\s+to\b|(?:\b(?:is|are|remains?)\s+|'re\s+)(?:\w+\s+)?responsible\s+to\b";
 
 const PARTICIPLE: &str = r"(?:\w+ed|\w+en|kept|held|made|given|sent|told|done|set|put|built|run|shown|known|taken|stored|hosted|located|bound|found|paid|sold|left|lost|met|read|spent|won|brought|bought|caught|taught|thought|sought)";
 
@@ -584,6 +584,10 @@ mod tests {
         );
         assert_eq!(classes("access is revoked when no longer needed"), vec![]);
         assert_eq!(classes("We use encryption to ensure privacy"), vec![]);
+        assert_eq!(
+            classes("we'll let you know"),
+            vec![("'ll", Modality::Obligation)]
+        );
         assert_eq!(classes("your account may be compromised"), vec![]);
         assert_eq!(classes("delays may occur"), vec![]);
         assert_eq!(classes("activities that may harm the network"), vec![]);

@@ -100,3 +100,24 @@ fn a_catalog_file_is_named_in_its_errors() {
     assert!(missing.to_string().contains("absent.toml"), "{missing}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_topic_word_missing_from_the_cues_still_finds_its_sentences() {
+    // The cues name only "backup"; the second topic pattern needs
+    // "snapshot", which is therefore a cue too.
+    let text = MINI.replace(
+        "topic = ['back ?ups?']",
+        r"topic = ['back ?ups?', 'snapshots?\s+(?:\S+\s+){0,3}(?:daily|nightly)']",
+    );
+    let catalog = Catalog::from_toml_str("mine.toml", &text).expect("loads");
+    let report = Analyzer::new(&catalog)
+        .expect("compiles")
+        .analyze_str(
+            "terms.md",
+            "We take snapshots of your volumes nightly.\n",
+            clausemap::Format::Markdown,
+        )
+        .expect("analyses");
+    let finding = &report.findings[0];
+    assert_ne!(finding.status, clausemap::Status::Missing, "{finding:?}");
+}
