@@ -795,12 +795,35 @@ fn agent_after(view: &SentenceView<'_>, from: usize, to: usize) -> Option<Role> 
 /// Level of a provider-side commitment: covered if the requirement's core
 /// is met (or it has none) and nothing weakens it; partial for a shape that
 /// is partial on its own; otherwise what a topic-only commitment amounts to.
+/// True when the requirement's core appears in the sentence outside a
+/// negated clause: in "access will end, and Provider has no obligation to
+/// offer transition services", the transition services are refused, not
+/// offered. A negation bound by "without", "unless" or "except" ("will not
+/// discontinue it without 90 days' notice") still states the core.
+fn core_in_force(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &Lexicon) -> bool {
+    let sentence = view.sentence();
+    view.probe.find_all(&req.core, sentence).iter().any(|core| {
+        let pos = view.offset + core.start;
+        let reading = read_clause(view, lexicon, pos);
+        match reading.modal {
+            Some(m) if m.modality == Modality::Negation && m.end <= pos => {
+                let between = view.text.get(m.end..pos).unwrap_or("").to_ascii_lowercase();
+                ["without", "unless", "except", "other than"]
+                    .iter()
+                    .any(|w| between.contains(w))
+            }
+            _ => true,
+        }
+    })
+}
+
 fn commitment_level(
     req: &CompiledRequirement,
     view: &SentenceView<'_>,
+    lexicon: &Lexicon,
     sentence: &str,
 ) -> (Status, &'static str) {
-    if req.core.is_empty() || view.probe.is_match(&req.core, sentence) {
+    if req.core.is_empty() || core_in_force(req, view, lexicon) {
         if view.probe.is_match(&req.weak, sentence) && !view.probe.is_match(&req.strong, sentence) {
             (Status::Partial, "weak")
         } else {
@@ -1108,7 +1131,10 @@ fn judge_at(
             return make(Status::Disclaimed, "disclaimer");
         }
         let own = judge_reading(req, view, lexicon, &reading, &r, &make);
-        return if own.status > Status::Disclaimed {
+        // A mere permission or mention in the other clause ("Features may
+        // be withdrawn, and we are under no obligation to tell you") is no
+        // commitment for the disclaimer to yield to.
+        return if own.status > Status::Disclaimed && !own.is_mention_level() {
             own
         } else {
             make(Status::Disclaimed, "disclaimer")
@@ -1197,7 +1223,7 @@ fn judge_reading(
     // where the clause's shape says more (a customer right that meets the
     // core is rule "customer-right").
     let commit = |from: &'static str, to: &'static str| {
-        let (status, rule) = commitment_level(req, view, sentence);
+        let (status, rule) = commitment_level(req, view, lexicon, sentence);
         make(status, if rule == from { to } else { rule })
     };
 
@@ -1270,9 +1296,7 @@ fn judge_reading(
                 // "Your data can be exported for 45 days": what the
                 // customer is able to do.
                 commit("core", "customer-right")
-            } else if req.topic_only == TopicOnly::Mention
-                && view.probe.is_match(&req.core, sentence)
-            {
+            } else if req.topic_only == TopicOnly::Mention && core_in_force(req, view, lexicon) {
                 // "We reserve the right, after prior notice, to discontinue":
                 // the permission is bound to advance notice.
                 commit("core", "notice-bound")
@@ -1282,7 +1306,14 @@ fn judge_reading(
                 make(Status::Missing, "permission-mention")
             }
         }
-        Modality::Obligation => commit("core", "core"),
+        Modality::Obligation => {
+            let j = commit("core", "core");
+            if j.status == Status::Covered && lexicon.at_provider_discretion(sentence) {
+                make(Status::Partial, "discretion")
+            } else {
+                j
+            }
+        }
         Modality::Assurance => {
             if view.conditional && !r.named_actor {
                 make(Status::Missing, "conditional")

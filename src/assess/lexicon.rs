@@ -43,7 +43,7 @@ pub struct Modal {
     pub modality: Modality,
 }
 
-const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\b(?:will|shall|may|can|could|would)\s+no\s+longer\b|\b(?:keeps?|retains?|holds?|stores?|makes?|maintains?|performs?|takes?|provides?|offers?)\s+no\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bin\s+no\s+event\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b|\bnone\s+of\s+(?:them|these|those|the)\b|^\W*(?:\S+\s+)?no\s+(?:\S+\s+){0,3}(?:included|provided|offered|performed|made|kept|available)\b";
+const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\b(?:will|shall|may|can|could|would)\s+no\s+longer\b|\b(?:keeps?|retains?|holds?|stores?|makes?|maintains?|performs?|takes?|provides?|offers?)\s+no\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bin\s+no\s+event\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b|\bnone\s+of\s+(?:them|these|those|the)\b|^\W*(?:\S+\s+)?no\s+(?:\S+\s+){0,9}(?:included|provided|offered|performed|made|kept|available|owed|due|given|supplied|guaranteed)\b";
 
 /// Restrictions read as obligations: "may only", "can only", "may solely".
 const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
@@ -64,6 +64,7 @@ pub struct Lexicon {
     customer_right_after_modal: Regex,
     duty_passive_after_modal: Regex,
     possibility: Regex,
+    provider_discretion: Regex,
     no_degradation: Regex,
     definition: Regex,
     clause_bound: Regex,
@@ -156,6 +157,12 @@ impl Lexicon {
             no_degradation: build(
                 "no-degradation",
                 r"\bprovided\s+(?:that\s+)?(?:\S+\s+){0,6}(?:not|no)\s+(?:\S+\s+){0,4}(?:materially\s+|significantly\s+)?(?:reduc|decreas|degrad|lower|diminish|result\s+in\s+(?:a\s+|any\s+)?(?:material\s+)?(?:reduction|decrease|degradation))|\bprovided\s+(?:that\s+)?(?:\S+\s+){0,6}(?:maintain|preserve|keep)\s+(?:\S+\s+){0,2}(?:adequate|equivalent|same|comparable|at\s+least)\b",
+            )?,
+            // "will notify ... where it, in its sole discretion, determines
+            // that notification is appropriate": a promise hollowed out.
+            provider_discretion: build(
+                "provider-discretion",
+                r"\b(?:in|at)\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+|own\s+|reasonable\s+)*discretion\b|\bas\s+(?:it|we|they)\s+(?:sees?|deems?|considers?)\s+(?:fit|appropriate)\b|\bif\s+(?:it|we|they)\s+(?:so\s+)?(?:chooses?|elects?|decides?|wishes?)\b",
             )?,
             duty_passive_after_modal: build(
                 "duty-passive",
@@ -252,6 +259,11 @@ impl Lexicon {
         let mut out = Vec::new();
         for caps in self.modal.captures_iter(text.as_bytes()) {
             let (m, modality) = if let Some(m) = caps.name("neg") {
+                // "may, but is not obliged to, keep copies": the permission
+                // stands; the negation only says it is not a duty.
+                if may_but_need_not(text, m.start()) {
+                    continue;
+                }
                 (m, Modality::Negation)
             } else if let Some(m) = caps.name("res") {
                 (m, Modality::Obligation)
@@ -294,6 +306,12 @@ impl Lexicon {
     /// the overall security".
     pub fn bounded_by_no_degradation(&self, sentence: &str) -> bool {
         self.no_degradation.is_match(sentence.as_bytes())
+    }
+
+    /// True when a sentence leaves what it promises to the provider's own
+    /// discretion ("in its sole discretion", "as it sees fit").
+    pub fn at_provider_discretion(&self, sentence: &str) -> bool {
+        self.provider_discretion.is_match(sentence.as_bytes())
     }
 
     /// True when `after` (the text after a modal) is a passive: "be backed up".
@@ -507,6 +525,19 @@ fn word_number(w: &str) -> Option<u32> {
     })
 }
 
+/// True when a negation at `start` follows "may, but" ("may, but is not
+/// obliged to", "may but need not").
+fn may_but_need_not(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").to_ascii_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let but = words.iter().position(|w| w.trim_matches(',') == "but");
+    but.is_some_and(|i| {
+        words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.trim_matches(','), "may" | "can"))
+    })
+}
+
 /// True when an obligation word at `start` ("ensure", "guarantee",
 /// "warrant") follows "to": an infinitive of purpose, not a modal.
 fn is_infinitive(text: &str, start: usize, word: &[u8]) -> bool {
@@ -590,6 +621,10 @@ mod tests {
         );
         assert_eq!(classes("your account may be compromised"), vec![]);
         assert_eq!(classes("delays may occur"), vec![]);
+        assert_eq!(
+            classes("We may, but are not obliged to, scan files"),
+            vec![("may", Modality::Permission)]
+        );
         assert_eq!(classes("activities that may harm the network"), vec![]);
         assert_eq!(
             classes("data may be deleted"),
@@ -637,6 +672,10 @@ mod tests {
         assert!(l.has_present_passive("Processing takes place only in Germany."));
         assert!(!l.is_definition("This means that we keep backups."));
         assert!(l.duty_passive_after(" be required to sign up for an account"));
+        assert!(l.at_provider_discretion(
+            "We will tell you where we, in our sole discretion, think it useful."
+        ));
+        assert!(!l.at_provider_discretion("Restores happen at the Customer's discretion."));
         assert!(l.bounded_by_no_degradation(
             "We may update the measures, provided that such updates do not materially decrease security."
         ));
