@@ -960,8 +960,8 @@ pub fn judge(
         match view.probe.find(&req.topic, sentence) {
             Some(t) => t,
             // Under a heading that names the topic ("2.7 Service Changes"),
-            // a sentence stating the core ("Provider will notify Customer
-            // of material changes with reasonable prior notice") is on it.
+            // a sentence stating the core ("we will tell you of material
+            // changes with reasonable notice") is on it.
             None if heading_lends_topic(req, &view.heading) => {
                 view.probe.find(&req.core, sentence)?
             }

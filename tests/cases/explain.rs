@@ -8,7 +8,7 @@ use crate::analyzer;
 const TERMS: &str = "# Acme Cloud terms\n\n\
 These terms are between Acme Cloud Ltd (\"Acme\", \"we\") and the customer (\"you\").\n\n\
 ## Changes\n\n\
-Acme reserves the right at any time to modify or discontinue features of the Service.\n\n\
+Acme reserves the right at any time to change or end features of the Service.\n\n\
 You may not change any security mechanism of the Service.\n";
 
 fn explain(id: &str) -> clausemap::explain::Explanation {
