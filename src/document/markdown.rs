@@ -321,9 +321,27 @@ fn push_text<S: FnMut(&BlockRef<'_>)>(
     } else if let Some(off) = find_spaced(raw, t) {
         // Inline code over several lines: its line endings became spaces.
         b.text(range.start + off..range.start + off + t.len(), emphasised);
+    } else if let Some(inner) = code_words(raw, t) {
+        // Inline code whose white space changed length ("\r\n\t" became
+        // one space): the same words, read from the source so that every
+        // word maps back exactly.
+        b.text(
+            range.start + inner.start..range.start + inner.end,
+            emphasised,
+        );
     } else {
         b.replaced(t, range, emphasised);
     }
+}
+
+/// The range of `raw` inside its backticks, if it holds the same words as
+/// `t` and differs only in white space.
+fn code_words(raw: &str, t: &str) -> Option<std::ops::Range<usize>> {
+    let start = raw.len() - raw.trim_start_matches('`').len();
+    let end = raw.trim_end_matches('`').len().max(start);
+    let inner = raw.get(start..end)?;
+    (!t.trim().is_empty() && inner.split_whitespace().eq(t.split_whitespace()))
+        .then_some(start..end)
 }
 
 /// Where `t` sits in `raw` (within the first few bytes, past a run of
