@@ -655,7 +655,10 @@ mod tests {
         ];
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         for e in std::fs::read_dir(corpus).unwrap() {
-            inputs.push(std::fs::read(e.unwrap().path()).unwrap());
+            let path = e.unwrap().path();
+            if path.is_file() {
+                inputs.push(std::fs::read(path).unwrap());
+            }
         }
         for raw in inputs {
             let borrowed = dec(&raw);
