@@ -15,7 +15,7 @@ use crate::document::{self, BlockKind, Format, Outline, SectionId};
 use crate::error::{Error, Result};
 use crate::explain::{ExplainedCandidate, Explanation};
 use crate::ingest::{self, Limits, Text};
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, ReqSet};
 use crate::parties::{Parties, Roles};
 use crate::references::FoundReference;
 use crate::report::{
@@ -312,12 +312,17 @@ impl Analyzer {
         let roles = Roles::new(&parties);
         let mut judged: Vec<Vec<Judged>> = vec![Vec::new(); self.matcher.requirements.len()];
         // Each distinct sentence, in the same context, is judged once.
-        let mut contexts: HashMap<Option<SectionId>, SectionContext> = HashMap::new();
+        // Per section: its context, and the requirements whose topic its
+        // heading names (read once, not for every candidate beneath it).
+        let mut contexts: HashMap<Option<SectionId>, (SectionContext, ReqSet)> = HashMap::new();
         let mut memo: HashMap<JudgeKey, Vec<(usize, Arc<Judgement>)>> = HashMap::new();
         for (ci, cand) in candidates.iter().enumerate() {
-            let ctx = contexts.entry(cand.section).or_insert_with(|| {
-                SectionContext::from_titles(&summary.outline.titles(cand.section))
+            let (ctx, lent) = contexts.entry(cand.section).or_insert_with(|| {
+                let ctx = SectionContext::from_titles(&summary.outline.titles(cand.section));
+                let lent = self.topics_lent_by(&ctx.heading);
+                (ctx, lent)
             });
+            let lent = *lent;
             let key = JudgeKey {
                 sentence: Arc::clone(&cand.sentence),
                 leadin: Arc::clone(&cand.leadin),
@@ -326,7 +331,7 @@ impl Analyzer {
             };
             let results = memo
                 .entry(key)
-                .or_insert_with_key(|key| self.judge_candidate(key, &roles, facts));
+                .or_insert_with_key(|key| self.judge_candidate(key, lent, &roles, facts));
             for (ri, judgement) in results.iter() {
                 if let Some(list) = judged.get_mut(*ri) {
                     list.push(Judged {
@@ -353,10 +358,25 @@ impl Analyzer {
         }
     }
 
-    /// Judges one distinct candidate for every requirement it cues.
+    /// The requirements whose topic a section heading names (see
+    /// [`heading_lends_topic`]).
+    fn topics_lent_by(&self, heading: &str) -> ReqSet {
+        self.matcher
+            .requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| heading_lends_topic(r, heading))
+            .fold(0, |set, (ri, _)| {
+                set | 1u128.checked_shl(ri as u32).unwrap_or(0)
+            })
+    }
+
+    /// Judges one distinct candidate for every requirement it cues;
+    /// `lent` are the requirements whose topic the section heading names.
     fn judge_candidate(
         &self,
         key: &JudgeKey,
+        lent: ReqSet,
         roles: &Roles,
         facts: Facts,
     ) -> Vec<(usize, Arc<Judgement>)> {
@@ -384,7 +404,7 @@ impl Analyzer {
                             &r.topic.select(&literals),
                             offset,
                         )
-                        || (heading_lends_topic(r, &key.context.heading)
+                        || (lent & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0
                             && r.core.is_match_in(
                                 &key.sentence.text,
                                 &r.core.select(&literals),

@@ -528,13 +528,19 @@ fn word_number(w: &str) -> Option<u32> {
 /// True when a negation at `start` follows "may, but" ("may, but is not
 /// obliged to", "may but need not").
 fn may_but_need_not(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("").to_ascii_lowercase();
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let but = words.iter().position(|w| w.trim_matches(',') == "but");
+    let words: Vec<&str> = text
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(','))
+        .collect();
+    let but = words.iter().position(|w| w.eq_ignore_ascii_case("but"));
     but.is_some_and(|i| {
         words
             .get(i + 1)
-            .is_some_and(|w| matches!(w.trim_matches(','), "may" | "can"))
+            .is_some_and(|w| w.eq_ignore_ascii_case("may") || w.eq_ignore_ascii_case("can"))
     })
 }
 
