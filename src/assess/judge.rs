@@ -1191,6 +1191,36 @@ fn reserves_right(
         && !view.probe.is_match(&req.partial, sentence)
 }
 
+/// Most bytes between "solely responsible for" and the topic it puts on
+/// the customer: the topic must be the task itself, not a word in a
+/// clause that hangs from it.
+const SOLE_TASK_REACH: usize = 80;
+
+/// True when a clause puts on its subject, wholly, a task that names the
+/// requirement's topic (or core): "Client is solely responsible for
+/// installing anti-virus software". "Client is solely responsible for
+/// ensuring that backups are made before any updates of the Services"
+/// puts backups on the client, not the notice of service updates.
+fn sole_task_on_topic(
+    req: &CompiledRequirement,
+    view: &SentenceView<'_>,
+    lexicon: &Lexicon,
+    clause: &str,
+) -> bool {
+    let Some(task) = lexicon.sole_responsibility(clause) else {
+        return false;
+    };
+    let list = if req.topic.is_empty() {
+        &req.core
+    } else {
+        &req.topic
+    };
+    view.probe
+        .find_all(list, clause)
+        .iter()
+        .any(|m| m.start >= task && m.start <= task + SOLE_TASK_REACH)
+}
+
 /// True when a clause is a proviso that binds what precedes it ("...,
 /// provided that ...", "on condition that ..."), given the text before it.
 fn is_proviso(before: &str, clause: &str) -> bool {
@@ -1249,6 +1279,12 @@ fn judge_reading(
             (Modality::Obligation, _, CustomerDuty::Disclaimer) => {
                 make(Status::Disclaimed, "customer-duty")
             }
+            // SPEC: a disclaimer "expressly puts the matter on the
+            // customer": "Customer is solely responsible for installing
+            // anti-virus software on its machines".
+            (Modality::Obligation, _, _) if sole_task_on_topic(req, view, lexicon, clause) => {
+                make(Status::Disclaimed, "customer-sole-duty")
+            }
             _ => make(Status::Missing, "customer-obligation"),
         };
     }
@@ -1269,9 +1305,14 @@ fn judge_reading(
         Modality::Negation => {
             if view.probe.is_match(&req.protective, sentence) {
                 make(protective_status(req, view, sentence), "protective")
-            } else if req.negation == NegationReads::Mention {
+            } else if req.negation == NegationReads::Mention
+                && !(lexicon.disowns_duty(clause) && view.probe.is_match(&req.core, clause))
+            {
                 // Only the requirement's express disclaimer shapes
-                // disclaim; other negations are about something else.
+                // disclaim, or a duty disowned outright where the clause
+                // states the core ("disclaims any duty to inform the
+                // customer of a breach"); other negations are about
+                // something else.
                 make(Status::Missing, "negated-mention")
             } else {
                 make(Status::Disclaimed, "negated")

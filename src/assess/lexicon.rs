@@ -86,6 +86,8 @@ pub struct Lexicon {
     subject_bound: Regex,
     opening_clause: Regex,
     disowned_result: Regex,
+    sole_responsibility: Regex,
+    disowned_duty: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -104,6 +106,17 @@ fn build(name: &str, pattern: &str) -> Result<Regex> {
                 e.to_string(),
             )
         })
+}
+
+/// True when `text` ends in "anything", "everything", "something" or
+/// "nothing": words ending in "-ing" that name no task.
+fn is_thing_word(text: &str) -> bool {
+    let last = text
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    last.ends_with("thing")
 }
 
 fn apostrophes(p: &str) -> String {
@@ -203,6 +216,24 @@ impl Lexicon {
             disowned_result: build(
                 "disowned-result",
                 r"\b(?:no|not|n't)\s+(?:\S+\s+){0,3}(?:guarantee|warrant|promise|assurance|representation)\w*\s+(?:\S+\s+){0,3}(?:about|as\s+to|that|regarding|of|for)\b",
+            )?,
+            // "is solely responsible for installing anti-virus software",
+            // "it alone is responsible for retaining copies", "bears sole
+            // responsibility for configuring": a protective task put wholly
+            // on someone. The task is a verb, so "solely responsible for
+            // any content you upload" (conduct, not a measure) is not it.
+            sole_responsibility: build(
+                "sole-responsibility",
+                r"\b(?:(?:solely|exclusively|entirely|wholly|alone)\s+(?:(?:is|are|remains?|shall\s+be|will\s+be)\s+)?(?:responsible|liable|accountable)|\bsole\s+(?:and\s+exclusive\s+)?(?:responsibility|obligation))\s+(?:for\s+(?:\S+\s+){0,2}?[a-z]{2,}ing\b|to\s+(?:\w+ly\s+)?[a-z]{3,}\b)",
+            )?,
+            // "disclaims any duty to inform", "shall be under no duty to
+            // deliver", "is not obliged to furnish", "assumes no
+            // responsibility for": the speaker disowns a duty outright.
+            disowned_duty: build(
+                "disowned-duty",
+                &apostrophes(
+                    r"\b(?:disclaims?|disclaiming|(?:assumes?|accepts?|bears?|has|have|takes?|undertakes?)\s+no|(?:is|are|be|shall\s+be|will\s+be)\s+under\s+no|nothing\s+(?:\S+\s+){0,6}(?:shall|will|does)\s+(?:oblige|obligate|require))\s*(?:\w+\s+)?(?:duty|duties|obligations?|responsibility|liability|commitment)\b|\b(?:not|n't|never)\s+(?:be\s+)?(?:obliged|obligated|required|bound|responsible|liable)\s+(?:to|for)\b",
+                ),
             )?,
             opening_clause: build(
                 "opening-clause",
@@ -446,6 +477,28 @@ impl Lexicon {
     /// that ...".
     pub fn disowns_result(&self, clause: &str) -> bool {
         self.disowned_result.is_match(clause.as_bytes())
+    }
+
+    /// Where a clause puts a task wholly on its subject: "is solely
+    /// responsible for backing up", "bears sole responsibility for
+    /// configuring". The task must be a verb: "solely responsible for any
+    /// content" is conduct, not a measure.
+    /// Returns where the task begins (the byte after "responsible").
+    pub fn sole_responsibility(&self, clause: &str) -> Option<usize> {
+        self.sole_responsibility
+            .find_iter(clause.as_bytes())
+            .find(|m| !is_thing_word(clause.get(..m.end()).unwrap_or("")))
+            .map(|m| {
+                let phrase = clause.get(m.range()).unwrap_or("");
+                m.start() + phrase.rfind([' ', '\t', '\n']).unwrap_or(0)
+            })
+    }
+
+    /// True when a clause disowns a duty outright: "disclaims any duty to",
+    /// "shall be under no obligation to", "is not obliged to", "assumes no
+    /// responsibility for", "nothing in this Agreement shall oblige".
+    pub fn disowns_duty(&self, clause: &str) -> bool {
+        self.disowned_duty.is_match(clause.as_bytes())
     }
 
     /// True when the text before an obligation to "be liable" negates it:
@@ -755,5 +808,43 @@ mod tests {
         let b = l.clause_bounds(t);
         let starts: Vec<&str> = b.iter().map(|&i| &t[i..i + 3]).collect();
         assert_eq!(starts, vec!["(a)", "(b)", "pro"]);
+    }
+
+    #[test]
+    fn a_task_put_wholly_on_someone_starts_at_its_verb() {
+        let l = lex();
+        let t = "The client is solely responsible for patching its own servers";
+        assert_eq!(
+            l.sole_responsibility(t).map(|i| &t[i..i + 9]),
+            Some(" patching")
+        );
+        let t = "it alone is responsible for keeping copies";
+        assert!(l.sole_responsibility(t).is_some());
+        let t = "Licensee bears sole responsibility for configuring alerts";
+        assert!(l.sole_responsibility(t).is_some());
+        // Conduct or a thing, not a task; and responsibility not sole.
+        assert!(l
+            .sole_responsibility("you are solely responsible for anything you post")
+            .is_none());
+        assert!(l
+            .sole_responsibility("you are solely responsible for your content")
+            .is_none());
+        assert!(l
+            .sole_responsibility("you are responsible for keeping copies")
+            .is_none());
+    }
+
+    #[test]
+    fn duties_disowned_outright() {
+        let l = lex();
+        for t in [
+            "the vendor disclaims any duty to tell the client of an intrusion",
+            "we shall be under no obligation to hand over any files",
+            "the host is not obliged to give notice of new hosting partners",
+            "the vendor assumes no responsibility for its suppliers",
+        ] {
+            assert!(l.disowns_duty(t), "{t}");
+        }
+        assert!(!l.disowns_duty("we will not disclose your data without consent"));
     }
 }
