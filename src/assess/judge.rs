@@ -434,13 +434,79 @@ const PREPOSITIONS: &[&str] = &[
     "under", "upon", "against", "via", "through", "into",
 ];
 
+/// Conjunctions that open a clause of time or condition.
+const TIME_CONDITION: &[&str] = &["before", "after", "until", "unless", "once", "when", "if"];
+
+/// Pronouns that can be the subject of a clause of time or condition.
+const CLAUSE_PRONOUNS: &[&str] = &[
+    "anyone", "anybody", "someone", "somebody", "everyone", "nobody", "it", "they", "we", "you",
+    "he", "she", "one",
+];
+
+/// True when the text before a modal ends by opening a clause of time or
+/// condition whose modal it is: in "is scanned for viruses before anyone
+/// can open it", "can" is not the scan's modal. "after termination we
+/// will delete" is a phrase, not such a clause: the conjunction must be
+/// followed by a pronoun subject and then the modal.
+fn opens_subordinate(before_modal: &str) -> bool {
+    let mut words = before_modal.split_whitespace().rev();
+    let (Some(subject), Some(conjunction)) = (words.next(), words.next()) else {
+        return false;
+    };
+    CLAUSE_PRONOUNS.contains(&subject.to_ascii_lowercase().as_str())
+        && TIME_CONDITION.contains(&conjunction.to_ascii_lowercase().as_str())
+}
+
+/// Determiners that open a noun phrase a relative clause without "that"
+/// can follow: "The files you upload are backed up nightly".
+const DETERMINERS: &[&str] = &[
+    "the", "any", "all", "every", "each", "such", "those", "these", "this", "that", "no", "other",
+    "some",
+];
+
+/// Nouns of time: "Each month you will receive an invoice" has "you" as
+/// its subject, not a relative clause after "month".
+const TIME_NOUNS: &[&str] = &[
+    "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years", "moment",
+    "occasion", "hour", "hours", "night", "morning", "period", "date",
+];
+
+/// True when a pronoun opens a relative clause without "that" after the
+/// noun phrase that starts its clause: in "The files you upload are backed
+/// up" or "Any content we host is scanned for malware", "you" and "we"
+/// are not the subject; the files and the content are.
+fn in_contact_relative(view: &SentenceView<'_>, m: &Mention) -> bool {
+    let pronoun = bare_word(view.text.get(m.start..m.end).unwrap_or(""));
+    if !matches!(pronoun.as_str(), "you" | "we" | "they") {
+        return false;
+    }
+    let (c_start, _) = clause_of(view, m.start);
+    let words = words_between(view.text, c_start..m.start);
+    // An item marker ("(a)", "2.") does not count as a word.
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| bare_word(w))
+        .skip_while(|w| w.len() <= 4 && (w.chars().all(|c| c.is_ascii_digit()) || w.len() == 1))
+        .collect();
+    let next = next_word(view.text, m.end);
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (2..=4).contains(&words.len())
+        && DETERMINERS.contains(&first.as_str())
+        && !TIME_NOUNS.contains(&last.as_str())
+        && !view.text.get(c_start..m.start).unwrap_or("").contains(',')
+        && next.chars().all(|c| c.is_ascii_alphabetic())
+        && !next.is_empty()
+}
+
 /// Possessive determiners: a party named after one modifies a noun ("your
 /// Zulip administrators") and is not the subject.
 const POSSESSIVES: &[&str] = &["your", "our", "its", "their", "his", "her", "my"];
 
 /// Whether a mention can be the subject of a clause.
 fn subject_like(view: &SentenceView<'_>, m: &Mention) -> bool {
-    if m.possessive {
+    if m.possessive || in_contact_relative(view, m) {
         return false;
     }
     let before = view
@@ -665,7 +731,10 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             view.modals
                 .iter()
                 .filter(|m| m.start >= pos && m.start < c_end)
-                .find(|m| !lexicon.in_relative_clause(view.text.get(pos..m.start).unwrap_or("")))
+                .find(|m| {
+                    let between = view.text.get(pos..m.start).unwrap_or("");
+                    !lexicon.in_relative_clause(between) && !opens_subordinate(between)
+                })
                 .copied()
         })
         .or_else(|| {
