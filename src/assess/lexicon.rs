@@ -45,8 +45,9 @@ pub struct Modal {
 
 const NEGATION: &str = r"\b(?:shall|will|must|may|can|could|would|should|does|do|did|is|are|was|were|has|have|had)(?:\s+not\b|n't\b)|\bcannot\b|\bwon't\b|\bnever\b|\b(?:will|shall|may|can|could|would)\s+no\s+longer\b|\b(?:keeps?|retains?|holds?|stores?|makes?|maintains?|performs?|takes?|provides?|offers?)\s+no\b|\b(?:shall|will|may)\s+in\s+no\s+(?:event|case)\b|\bin\s+no\s+event\b|\bunder\s+no\s+circumstances\b|\b(?:has|have|bears?|assumes?|accepts?|takes?|is\s+under|are\s+under|shall\s+have|will\s+have|shall\s+bear|will\s+bear|shall\s+be\s+under|will\s+be\s+under)\s+no\s+(?:\w+\s+)?(?:obligation|responsibility|liability|duty)\b|\bno\s+(?:obligation|responsibility|duty)\b|\bmakes?\s+no\s+(?:\w+\s+)?(?:representations?|warrant\w*|guarantees?|commitments?|promises?)\b|\bdisclaims?\b|\bnot\s+(?:be\s+)?(?:responsible|liable|obligated|obliged|required)\b|\bnothing\s+in\s+(?:this|these)\b|\bnone\s+of\s+(?:them|these|those|the)\b|^\W*(?:\S+\s+)?no\s+(?:\S+\s+){0,9}(?:included|provided|offered|performed|made|kept|available|owed|due|given|supplied|guaranteed)\b";
 
-/// Restrictions read as obligations: "may only", "can only", "may solely".
-const RESTRICTION: &str = r"\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
+/// Restrictions read as obligations: "may only", "can only", "may solely",
+/// "Only authorised staff can ...".
+const RESTRICTION: &str = r"(?:^|[,;:]\s)\W{0,3}only\s+(?:[a-z][\w-]*\s+){1,4}(?:may|can)\b|\b(?:may|can)\s+(?:only|solely|exclusively)\b|\b(?:may|can)\s+(?:\w+\s+)?only\s+be\b|\b(?:may|can)\s+(?:\w+\s+){1,6}only\s+(?:to|for|as|if|where|when|with|in|on|upon)\b";
 
 const PERMISSION: &str = r"\bmay\b|\bmight\b|\bcan\b|\bcould\b|\b(?:is|are)\s+able\s+to\b|\breserves?\s+(?:the|its|their|our)\s+right\b|\bretains?\s+the\s+right\b|\b(?:is|are)\s+(?:entitled|permitted|authori[sz]ed|free|allowed)\s+to\b|\b(?:has|have)\s+the\s+(?:right|option|opportunity|ability)\b|\bat\s+(?:its|our|their|[a-z]+'s)\s+(?:sole\s+|absolute\s+|reasonable\s+|own\s+|complete\s+)*(?:discretion|option|election)\b|\bin\s+(?:its|our|their)\s+(?:sole\s+|absolute\s+)?discretion\b|\boptionally\b";
 
@@ -187,7 +188,7 @@ impl Lexicon {
             )?,
             clause_bound: build(
                 "clause",
-                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided\b|, whereas |,? so that |\. ",
+                r"; |: |\s\((?:[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)\s|,? but |, except |, unless |, provided\b|, whereas |,? so that |, (?:after|following|upon|at\s+the\s+end\s+of)\s+which\b|, whereupon\b|\. ",
             )?,
             notice_period: build(
                 "notice-period",
