@@ -51,6 +51,13 @@ const COMPOUND_NOUNS: &[&str] = &[
     "equipment",
     "systems",
     "system",
+    "database",
+    "databases",
+    "documents",
+    "workspace",
+    "workspaces",
+    "projects",
+    "project",
     "applications",
     "application",
     "portal",
@@ -436,6 +443,21 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Conjunctions that open a clause of time or condition.
 const TIME_CONDITION: &[&str] = &["before", "after", "until", "unless", "once", "when", "if"];
+
+/// True when a present-tense clause's subject is the provider's service,
+/// systems or people ("Our platform backs up your data nightly"), not the
+/// customer's ("Customer systems run ...", "Your staff use ...").
+fn provider_thing_states(view: &SentenceView<'_>, lexicon: &Lexicon, r: &Resolved) -> bool {
+    let clause = view.text.get(r.clause.clone()).unwrap_or("");
+    let Some(end) = lexicon.provider_thing_subject(clause) else {
+        return false;
+    };
+    let subject = r.clause.start..r.clause.start + end;
+    !view
+        .mentions
+        .iter()
+        .any(|m| m.role == Role::Customer && subject.contains(&m.start))
+}
 
 /// Pronouns that can be the subject of a clause of time or condition.
 const CLAUSE_PRONOUNS: &[&str] = &[
@@ -1434,6 +1456,7 @@ fn judge_reading(
                 || view.measures_item
                 || view.measures_section
                 || lexicon.has_present_passive(clause)
+                || provider_thing_states(view, lexicon, r)
                 || view.probe.is_match(&req.partial, clause)
                 || (view.probe.is_match(&req.core, clause)
                     && (view.table_row || view.provider_speaks))

@@ -89,6 +89,7 @@ pub struct Lexicon {
     disowned_result: Regex,
     sole_responsibility: Regex,
     disowned_duty: Regex,
+    provider_thing: Regex,
 }
 
 fn build(name: &str, pattern: &str) -> Result<Regex> {
@@ -108,6 +109,50 @@ fn build(name: &str, pattern: &str) -> Result<Regex> {
             )
         })
 }
+
+/// Plural nouns that follow "service", "platform" or "system" in noun
+/// compounds and would otherwise pass for verbs in -s.
+const PLURAL_NOUNS: &[&str] = &[
+    "attacks",
+    "providers",
+    "levels",
+    "credits",
+    "fees",
+    "charges",
+    "features",
+    "updates",
+    "outages",
+    "requests",
+    "accounts",
+    "users",
+    "customers",
+    "partners",
+    "terms",
+    "agreements",
+    "descriptions",
+    "plans",
+    "costs",
+    "limits",
+    "components",
+    "interruptions",
+    "failures",
+    "issues",
+    "errors",
+    "records",
+    "settings",
+    "credentials",
+    "orders",
+    "packages",
+    "tiers",
+    "options",
+    "changes",
+    "names",
+    "documents",
+    "administrators",
+    "owners",
+    "operators",
+    "integrations",
+];
 
 /// True when `text` ends in "anything", "everything", "something" or
 /// "nothing": words ending in "-ing" that name no task.
@@ -235,6 +280,15 @@ impl Lexicon {
                 &apostrophes(
                     r"\b(?:disclaims?|disclaiming|(?:assumes?|accepts?|bears?|has|have|takes?|undertakes?)\s+no|(?:is|are|be|shall\s+be|will\s+be)\s+under\s+no|nothing\s+(?:\S+\s+){0,6}(?:shall|will|does)\s+(?:oblige|obligate|require))\s*(?:\w+\s+)?(?:duty|duties|obligations?|responsibility|liability|commitment)\b|\b(?:not|n't|never)\s+(?:be\s+)?(?:obliged|obligated|required|bound|responsible|liable)\s+(?:to|for)\b",
                 ),
+            )?,
+            // "Our platform backs up ...", "The Service scans ...", "Staff
+            // access to production systems requires ...": the provider's
+            // service, systems or people as the subject of a present-tense
+            // verb. A singular verb ends in -s; plural subjects take the
+            // verbs listed.
+            provider_thing: build(
+                "provider-thing",
+                r"^\W{0,3}(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:(?:our|the|all|each|every)\s+)?(?:[\w-]+\s+){0,4}?(?:service|services|platform|systems?|infrastructure|network|servers?|data\s*cent(?:er|re)s?|facilit(?:y|ies)|hosting|product|software|application|solution|plan|staff|personnel|employees|team|engineers|tools?|environment)\s+(?:\w+ly\s+)?(?:[a-z]+[^s\W]s|hold|run|use|scan|keep|store|encrypt|protect|replicate|restrict|require|log|monitor|maintain|provide|support|include|apply|perform|comply|meet|follow|undergo|operate|host|retain|detect|block|prevent|enforce|isolate|limit|have)\b",
             )?,
             opening_clause: build(
                 "opening-clause",
@@ -493,6 +547,29 @@ impl Lexicon {
                 let phrase = clause.get(m.range()).unwrap_or("");
                 m.start() + phrase.rfind([' ', '\t', '\n']).unwrap_or(0)
             })
+    }
+
+    /// Where the subject of a present-tense clause ends when the subject is
+    /// the provider's service, systems or people: "Our platform backs up",
+    /// "The Service scans", "Staff access to production systems requires".
+    /// Noun compounds are not clauses: the verb must be lower case and not
+    /// a plural noun ("Service Providers", "service credits"), and a
+    /// capitalised noun must follow "the" or "our" ("The Service scans",
+    /// not "Denial of Service attacks").
+    pub fn provider_thing_subject(&self, clause: &str) -> Option<usize> {
+        let m = self.provider_thing.find(clause.as_bytes())?;
+        let mut words = clause.get(..m.end())?.split_whitespace().rev();
+        let verb = words.next()?;
+        let mut noun = words.next()?;
+        if noun.ends_with("ly") {
+            noun = words.next()?;
+        }
+        let before = words.next().unwrap_or("").to_ascii_lowercase();
+        let capitalised = noun.starts_with(|c: char| c.is_ascii_uppercase());
+        (verb.starts_with(|c: char| c.is_ascii_lowercase())
+            && !PLURAL_NOUNS.contains(&verb)
+            && (!capitalised || before == "the" || before == "our"))
+            .then_some(m.end())
     }
 
     /// True when a clause disowns a duty outright: "disclaims any duty to",
@@ -847,5 +924,26 @@ mod tests {
             assert!(l.disowns_duty(t), "{t}");
         }
         assert!(!l.disowns_duty("we will not disclose your data without consent"));
+    }
+
+    #[test]
+    fn the_providers_things_as_subjects() {
+        let l = lex();
+        for t in [
+            "Our platform backs up your data every night",
+            "The Service scans uploads for malware",
+            "Our data centres hold ISO 27001 certification",
+            "Staff access to production systems requires two factors",
+        ] {
+            assert!(l.provider_thing_subject(t).is_some(), "{t}");
+        }
+        for t in [
+            "Service Providers and Partners",
+            "Effects of Denial of Service attacks",
+            "The service credits are your only remedy",
+            "Backups help you recover",
+        ] {
+            assert!(l.provider_thing_subject(t).is_none(), "{t}");
+        }
     }
 }
