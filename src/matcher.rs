@@ -69,6 +69,40 @@ const COMMON_WORDS: &[&str] = &[
 /// A set of requirement indexes, one bit each (catalogs hold at most 128).
 pub type ReqSet = u128;
 
+/// A catalog pattern as it is compiled: quotes match typographic ones and
+/// "not" matches contractions (see [`expand_contractions`]).
+pub(crate) fn expand_pattern(pattern: &str) -> String {
+    expand_quotes(&expand_contractions(pattern))
+}
+
+/// Rewrites the word `not` followed by white space (`not\s+`, `not\s*`)
+/// to match contractions as well: a pattern written for "will not
+/// transfer" also finds "won't transfer", "doesn't keep". Only the whole
+/// word is rewritten ("notify", "cannot" stay as they are).
+pub(crate) fn expand_contractions(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(i) = rest.find(r"not\s") {
+        let (head, tail) = rest.split_at(i);
+        let before = head.chars().next_back();
+        let word_start = match before {
+            None => true,
+            // `\bnot`: a word boundary, not a letter.
+            Some('b') => head.ends_with(r"\b") && !head.ends_with(r"\\b"),
+            Some(c) => !c.is_alphanumeric() && c != '\\',
+        };
+        out.push_str(head);
+        if word_start {
+            out.push_str("(?:not|n't)");
+        } else {
+            out.push_str("not");
+        }
+        rest = tail.get(3..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Rewrites quotes outside character classes to match typographic ones.
 pub(crate) fn expand_quotes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
@@ -205,7 +239,7 @@ impl PatternList {
         list: &[String],
     ) -> Result<PatternList> {
         let mut regexes = Vec::with_capacity(list.len());
-        let expanded: Vec<String> = list.iter().map(|p| expand_quotes(p)).collect();
+        let expanded: Vec<String> = list.iter().map(|p| expand_pattern(p)).collect();
         for (p, x) in list.iter().zip(&expanded) {
             match build(x) {
                 Ok(regex) => regexes.push(regex),
@@ -489,7 +523,7 @@ impl Matcher {
             let derived: Vec<String> = req
                 .topic
                 .iter()
-                .filter_map(|p| crate::literals::required(&expand_quotes(p)))
+                .filter_map(|p| crate::literals::required(&expand_pattern(p)))
                 .flatten()
                 .filter_map(|l| String::from_utf8(l).ok())
                 .filter(|l| l.trim().len() >= 7 && !COMMON_WORDS.contains(&l.trim()))
@@ -639,6 +673,14 @@ mod tests {
 
     #[test]
     fn quotes_expand_outside_classes_only() {
+        assert_eq!(
+            expand_contractions(r"will\s+not\s+(?:\S+\s+)?keep|\bnot\s*x|notif\w*|cannot\s+"),
+            r"will\s+(?:not|n't)\s+(?:\S+\s+)?keep|\b(?:not|n't)\s*x|notif\w*|cannot\s+"
+        );
+        let r = build(&expand_pattern(r"not\s+(?:\S+\s+){0,3}transfer")).unwrap();
+        for t in ["will not transfer", "won't transfer", "won’t ever transfer"] {
+            assert!(r.is_match(t.as_bytes()), "{t}");
+        }
         assert_eq!(expand_quotes("customer's"), "customer(?:'|’|‘)s");
         assert_eq!(expand_quotes("[\"']x"), "[\"']x");
         assert_eq!(expand_quotes(r"\'a"), r"\'a");
