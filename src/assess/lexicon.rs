@@ -332,7 +332,7 @@ impl Lexicon {
             customer_responsibility: build(
                 "customer-responsibility",
                 &apostrophes(
-                    r"\b(?:your|the\s+customer's|customer's|the\s+client's|client's|subscriber's|the\s+subscriber's|licensee's)\s+(?:sole\s+|own\s+|entire\s+|exclusive\s+)?(?:responsibility|risk|obligation|duty)\b|\bat\s+(?:your|its|the\s+customer's)\s+(?:own\s+|sole\s+)?risk\b|\b(?:responsibility|risk)\s+(?:\w+\s+){0,3}(?:lies|rests|remains)\s+(?:\w+\s+){0,2}with\s+(?:you|the\s+customer|customer|the\s+client|client)\b",
+                    r"\b(?:your|the\s+customer's|customer's|the\s+client's|client's|subscriber's|the\s+subscriber's|licensee's)\s+(?:sole\s+|own\s+|entire\s+|exclusive\s+)?(?:responsibility|risk|obligation|duty)\b|\bat\s+(?:your|its|the\s+customer's)\s+(?:own\s+|sole\s+)?risk\b|\b(?:responsibility|risk)\s+(?:\w+\s+){0,3}(?:lies|rests|remains)\s+(?:\w+\s+){0,2}with\s+(?:you|the\s+customer|customer|the\s+client|client)\b|\b(?:is|are|remains?)\s+(?:entirely\s+|solely\s+|wholly\s+)?up\s+to\s+(?:you|the\s+customer|customer|the\s+client|client|the\s+subscriber|subscriber)\b",
                 ),
             )?,
         })
@@ -428,7 +428,8 @@ impl Lexicon {
     }
 
     /// Where `text` puts a matter on the customer without naming them as the
-    /// subject: "is your responsibility", "at your own risk".
+    /// subject: "is your responsibility", "at your own risk", "is up to
+    /// you".
     pub fn customer_responsibility(&self, text: &str) -> Option<std::ops::Range<usize>> {
         self.customer_responsibility
             .find(text.as_bytes())
