@@ -140,6 +140,11 @@ const THINGS: &[&str] = &[
     "measures",
 ];
 
+/// How far before a parenthesis or "hereinafter" a company name is looked
+/// for, in bytes. French and German contracts put the capital, register
+/// and address between the name and "hereinafter".
+const HEREINAFTER_REACH: usize = 120;
+
 /// How much evidence text is kept at most.
 const EVIDENCE_CAP: usize = 128 * 1024;
 /// How many leading blocks count as the preamble.
@@ -167,6 +172,7 @@ struct PartyPatterns {
     paren: Regex,
     quoted: Regex,
     means: Regex,
+    hereinafter: Regex,
     subject: Regex,
 }
 
@@ -184,6 +190,10 @@ fn patterns() -> Option<&'static PartyPatterns> {
             quoted: Regex::new(r#"["“][^"“”]{1,60}["”]"#).ok()?,
             means: Regex::new(
                 r#"["“][A-Z][^"“”]{0,50}["”]\s+(?:means|shall mean|refers to|is defined as|has the meaning)\s+"#,
+            )
+            .ok()?,
+            hereinafter: Regex::new(
+                r#"(?i:hereinafter|hereafter)\s+(?:(?i:referred\s+to\s+as|called|designated\s+as|named)\s+)?(?:the\s+)?["“][^"“”]{1,60}["”]"#,
             )
             .ok()?,
             subject: Regex::new(
@@ -368,10 +378,27 @@ impl PartyFinder {
         // names. Customer names are kept as found.
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut customer: Vec<String> = Vec::new();
-        for whole in p.paren.find_iter(&evidence) {
-            // Inside the parentheses (single bytes); then inside each pair
-            // of quotes. Plain finds: no capture groups needed.
-            let inner = whole.as_str().get(1..whole.len() - 1).unwrap_or("");
+        // Where names are given: in parentheses ("Acme Ltd (\"Acme\")"), or
+        // after "hereinafter" without them ("Acme SAS, ..., hereinafter
+        // referred to as \"Acme\"").
+        let given = p
+            .paren
+            .find_iter(&evidence)
+            .map(|m| {
+                (
+                    m.start(),
+                    m.as_str().get(1..m.len() - 1).unwrap_or(""),
+                    false,
+                )
+            })
+            .chain(
+                p.hereinafter
+                    .find_iter(&evidence)
+                    .map(|m| (m.start(), m.as_str(), true)),
+            );
+        for (start, inner, hereinafter) in given {
+            // Inside each pair of quotes. Plain finds: no capture groups
+            // needed.
             let terms: Vec<String> = p
                 .quoted
                 .find_iter(inner)
@@ -381,11 +408,11 @@ impl PartyFinder {
             if terms.is_empty() {
                 continue;
             }
-            let mut from = whole.start().saturating_sub(120);
+            let mut from = start.saturating_sub(HEREINAFTER_REACH);
             while from > 0 && !evidence.is_char_boundary(from) {
                 from -= 1;
             }
-            let before = evidence.get(from..whole.start()).unwrap_or("");
+            let before = evidence.get(from..start).unwrap_or("");
             let company = company_before(before, &p.company);
             match classify_terms(&terms) {
                 Some(Role::Customer) => {
@@ -401,6 +428,18 @@ impl PartyFinder {
                             .filter(|t| !is_pronoun(t) && !is_role_word(t)),
                     );
                     groups.push(group);
+                }
+                // "published by Acme.io, ..., hereinafter \"Acme.io\"": the
+                // name itself opens the text before, with no company form.
+                None if company.is_none() && hereinafter => {
+                    let named: Vec<String> = terms
+                        .into_iter()
+                        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+                        .filter(|t| word_count(before, t) > 0)
+                        .collect();
+                    if !named.is_empty() {
+                        groups.push(named);
+                    }
                 }
                 None => {
                     let Some(company) = company else { continue };
@@ -426,6 +465,12 @@ impl PartyFinder {
                 .take(DEFINITION_CHARS)
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
+            // A run of definitions on one line (plain text joins lines)
+            // ends each definition where the next one starts.
+            let def_len = p
+                .means
+                .find(rest.get(..def_len).unwrap_or(""))
+                .map_or(def_len, |next| next.start());
             let def = rest.get(..def_len).unwrap_or("");
             from = m.end() + def_len;
             // The term: inside the opening quote, up to the closing one.
@@ -448,6 +493,20 @@ impl PartyFinder {
                 "you ",
                 "the customer",
                 "the client",
+                "any person",
+                "a person",
+                "any natural",
+                "a natural",
+                "any legal",
+                "any individual",
+                "an individual",
+                "any entity",
+                "an entity",
+                "any user",
+                "the user",
+                "any company",
+                "any organisation",
+                "any organization",
             ]
             .iter()
             .any(|s| dl.starts_with(s));
@@ -477,6 +536,7 @@ impl PartyFinder {
             .filter(|(name, &n)| {
                 n >= 2
                     && classify_terms(std::slice::from_ref(*name)).is_none()
+                    && !names_customer(name, &customer)
                     && !is_other_party_word(name)
                     && is_proper_noun(name, &counts)
             })
@@ -524,6 +584,15 @@ impl PartyFinder {
         }
         Parties { provider, customer }
     }
+}
+
+/// True when `name` is one of the customer's names, or its plural ("Users"
+/// for a defined "User").
+fn names_customer(name: &str, customer: &[String]) -> bool {
+    let singular = name.strip_suffix('s').unwrap_or(name);
+    customer
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(name) || c.eq_ignore_ascii_case(singular))
 }
 
 /// A proper noun keeps its capital letter inside sentences; a common noun
@@ -642,6 +711,14 @@ impl Roles {
                     CaseRule::Name
                 },
             );
+            // A defined "User" or "Member" is also spoken of as "Users".
+            if !generic
+                && !a.ends_with('s')
+                && a.chars().all(|c| c.is_ascii_alphabetic())
+                && a.starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                add(&format!("{a}s"), Role::Customer, CaseRule::Name);
+            }
         }
         for w in CUSTOMER_WORDS.iter().chain(POSSESSIVES.iter().take(2)) {
             add(w, Role::Customer, CaseRule::Word);
@@ -769,6 +846,25 @@ mod tests {
             "Customer must pay.",
         ]);
         assert!(p.provider.contains(&"Stratus".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn names_given_after_hereinafter_and_definitions_on_one_line() {
+        let p = find(&[
+            "The Kestrelnet service is run by Kestrelnet, a limited company with a capital of 10,000 euros, registered in Lyon, hereinafter referred to as “Kestrelnet”.",
+            "“Member” means any person using the service; “Team Member” means any person invited by a Member; “Content” means files uploaded.",
+            "Members must keep their passwords secret. Members must not share accounts.",
+        ]);
+        assert!(p.provider.contains(&"Kestrelnet".to_string()), "{p:?}");
+        assert!(p.customer.contains(&"Member".to_string()), "{p:?}");
+        assert!(!p.provider.contains(&"Members".to_string()), "{p:?}");
+        let roles = Roles::new(&p);
+        let text = "Members must back up their files.";
+        let m = roles.mentions(text);
+        assert_eq!(
+            m.first().map(|m| (&text[m.start..m.end], m.role)),
+            Some(("Members", Role::Customer))
+        );
     }
 
     #[test]

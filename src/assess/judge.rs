@@ -185,6 +185,60 @@ const CUSTOMER_SECTIONS: &[&str] = &[
     "use restrictions",
 ];
 
+/// Words of a heading about someone's duties.
+const DUTY_WORDS: &[&str] = &[
+    "obligation",
+    "duties",
+    "duty",
+    "responsibilit",
+    "undertaking",
+    "commitments of",
+];
+
+/// The customer as a heading names it.
+const CUSTOMER_HEADING_WORDS: &[&str] = &[
+    "user",
+    "customer",
+    "client",
+    "subscriber",
+    "licensee",
+    "member",
+    "you",
+    "buyer",
+];
+
+/// The provider as a heading names it.
+const PROVIDER_HEADING_WORDS: &[&str] = &[
+    "provider",
+    "supplier",
+    "vendor",
+    "licensor",
+    "processor",
+    "our",
+    "we",
+    "company",
+    "host",
+];
+
+/// True for a heading about the customer's duties in any words: "Rights and
+/// duties of Users", "Obligations of the Subscriber", "Client
+/// undertakings". A heading that also names the provider ("Obligations of
+/// the Parties", "Provider and Customer responsibilities") is not.
+fn names_customer_duties(heading: &str) -> bool {
+    // Whole words, singular or plural.
+    let has = |words: &[&str]| {
+        heading.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            words
+                .iter()
+                .any(|x| w == *x || w.strip_suffix('s') == Some(x))
+        })
+    };
+    DUTY_WORDS.iter().any(|w| heading.contains(w))
+        && has(CUSTOMER_HEADING_WORDS)
+        && !has(PROVIDER_HEADING_WORDS)
+        && !heading.contains("parties")
+}
+
 /// Whose a clause is, once the sentence has been read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -236,7 +290,8 @@ impl SectionContext {
         let any_title = |words: &[&str]| lower.iter().any(|t| words.iter().any(|w| t.contains(w)));
         SectionContext {
             in_definitions: any_title(&["definition", "interpretation"]),
-            customer_section: CUSTOMER_SECTIONS.iter().any(|s| heading.contains(s)),
+            customer_section: CUSTOMER_SECTIONS.iter().any(|s| heading.contains(s))
+                || names_customer_duties(&heading),
             measures_section: any_title(MEASURES_SECTIONS),
             heading,
         }
@@ -1494,6 +1549,25 @@ mod tests {
         assert!(opens_relative_clause(t, t.find("will").unwrap()));
         let t = "Staff may see data";
         assert!(!opens_relative_clause(t, t.find("may").unwrap()));
+    }
+
+    #[test]
+    fn headings_about_the_customers_duties() {
+        for h in [
+            "article 11.1 rights and duties of users",
+            "obligations of the subscriber",
+            "client undertakings",
+        ] {
+            assert!(names_customer_duties(h), "{h}");
+        }
+        for h in [
+            "obligations of the parties",
+            "provider and customer responsibilities",
+            "user accounts",
+            "our obligations to you as a website user",
+        ] {
+            assert!(!names_customer_duties(h), "{h}");
+        }
     }
 
     #[test]
