@@ -3,5 +3,6 @@
 mod catalogs;
 mod explain;
 mod hostile;
+mod passages;
 mod properties;
 mod snapshots;
