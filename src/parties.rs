@@ -140,10 +140,13 @@ const THINGS: &[&str] = &[
     "measures",
 ];
 
-/// How far before a parenthesis or "hereinafter" a company name is looked
-/// for, in bytes. French and German contracts put the capital, register
-/// and address between the name and "hereinafter".
-const HEREINAFTER_REACH: usize = 120;
+/// How far before a parenthesis a company name is looked for, in bytes.
+const PAREN_REACH: usize = 120;
+
+/// How far before "hereinafter" the name it abbreviates is looked for, in
+/// bytes: French and German contracts put the legal form, capital,
+/// register and address between the two.
+const HEREINAFTER_REACH: usize = 400;
 
 /// How much evidence text is kept at most.
 const EVIDENCE_CAP: usize = 128 * 1024;
@@ -408,7 +411,12 @@ impl PartyFinder {
             if terms.is_empty() {
                 continue;
             }
-            let mut from = start.saturating_sub(HEREINAFTER_REACH);
+            let reach = if hereinafter {
+                HEREINAFTER_REACH
+            } else {
+                PAREN_REACH
+            };
+            let mut from = start.saturating_sub(reach);
             while from > 0 && !evidence.is_char_boundary(from) {
                 from -= 1;
             }
