@@ -539,7 +539,7 @@ impl Lexicon {
     /// responsible for backing up", "bears sole responsibility for
     /// configuring". The task must be a verb: "solely responsible for any
     /// content" is conduct, not a measure.
-    /// Returns where the task begins (the byte after "responsible").
+    /// Returns where the task begins: the white space before its verb.
     pub fn sole_responsibility(&self, clause: &str) -> Option<usize> {
         self.sole_responsibility
             .find_iter(clause.as_bytes())
