@@ -667,6 +667,17 @@ enum CaseRule {
     Name,
 }
 
+impl CaseRule {
+    /// The rule for a generic role word or pronoun, or else for a name.
+    fn of(generic: bool) -> CaseRule {
+        if generic {
+            CaseRule::Word
+        } else {
+            CaseRule::Name
+        }
+    }
+}
+
 /// A party mention found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -698,27 +709,11 @@ impl Roles {
         };
         for a in &parties.provider {
             let generic = PROVIDER_WORDS.contains(&a.to_lowercase().as_str()) || a == "our";
-            add(
-                a,
-                Role::Provider,
-                if generic {
-                    CaseRule::Word
-                } else {
-                    CaseRule::Name
-                },
-            );
+            add(a, Role::Provider, CaseRule::of(generic));
         }
         for a in &parties.customer {
             let generic = CUSTOMER_WORDS.contains(&a.to_lowercase().as_str()) || a == "your";
-            add(
-                a,
-                Role::Customer,
-                if generic {
-                    CaseRule::Word
-                } else {
-                    CaseRule::Name
-                },
-            );
+            add(a, Role::Customer, CaseRule::of(generic));
             // A defined "User" or "Member" is also spoken of as "Users".
             if !generic
                 && !a.ends_with('s')
