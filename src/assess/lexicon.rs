@@ -194,7 +194,7 @@ impl Lexicon {
             present_passive: build(
                 "present-passive",
                 &format!(
-                    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b|\bgets?\s+(?:\w+ly\s+)?{PARTICIPLE}\b|\btakes?\s+place\b"
+                    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+)?(?:{PARTICIPLE}|available|redundant|encrypted|isolated|protected|secured|certified|compliant|in\s+place|subject\s+to)\b|\bgets?\s+(?:\w+ly\s+)?{PARTICIPLE}\b|\btakes?\s+place\b|\b(?:stays|remains|lives|resides)\s+(?:\S+\s+){{0,2}}(?:in|within|inside)\b"
                 ),
             )?,
             customer_receives: build(
