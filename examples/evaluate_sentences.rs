@@ -54,9 +54,7 @@ fn load(path: &PathBuf) -> Result<Vec<Passage>, Error> {
         let status = field("status")?;
         out.push(Passage {
             id: field("id")?,
-            status: Status::ALL
-                .into_iter()
-                .find(|s| s.name() == status)
+            status: Status::from_name(&status)
                 .ok_or_else(|| Error::Usage(format!("{at}: unknown status '{status}'")))?,
             text: field("text")?,
             line: at,

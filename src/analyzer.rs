@@ -15,7 +15,7 @@ use crate::document::{self, BlockKind, Format, Outline, SectionId};
 use crate::error::{Error, Result};
 use crate::explain::{ExplainedCandidate, Explanation};
 use crate::ingest::{self, Limits, Text};
-use crate::matcher::{Matcher, ReqSet};
+use crate::matcher::{req_bit, Matcher, ReqSet};
 use crate::parties::{Parties, Roles};
 use crate::references::FoundReference;
 use crate::report::{
@@ -233,7 +233,7 @@ impl Analyzer {
         let text = ingest::decode(path, bytes, &self.limits)?;
         let analysis = self.run(text, format);
         let req = self.matcher.requirements.get(index);
-        let bit = 1u128.checked_shl(index as u32).unwrap_or(0);
+        let bit = req_bit(index);
         let judged = analysis.judged.get(index).map(Vec::as_slice).unwrap_or(&[]);
         let decision = analysis.decisions.get(index).cloned().unwrap_or(Decision {
             status: crate::Status::Missing,
@@ -366,9 +366,7 @@ impl Analyzer {
             .iter()
             .enumerate()
             .filter(|(_, r)| heading_lends_topic(r, heading))
-            .fold(0, |set, (ri, _)| {
-                set | 1u128.checked_shl(ri as u32).unwrap_or(0)
-            })
+            .fold(0, |set, (ri, _)| set | req_bit(ri))
     }
 
     /// Judges one distinct candidate for every requirement it cues;
@@ -395,7 +393,7 @@ impl Analyzer {
         // then runs only the patterns whose literals are there.
         let literals = self.matcher.literal_hits(&analysis_text);
         let cued: Vec<usize> = (0..self.matcher.requirements.len())
-            .filter(|&ri| key.sentence.reqs & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0)
+            .filter(|&ri| key.sentence.reqs & req_bit(ri) != 0)
             .filter(|&ri| {
                 self.matcher.requirements.get(ri).is_some_and(|r| {
                     r.topic.is_empty()
@@ -404,7 +402,7 @@ impl Analyzer {
                             &r.topic.select(&literals),
                             offset,
                         )
-                        || (lent & 1u128.checked_shl(ri as u32).unwrap_or(0) != 0
+                        || (lent & req_bit(ri) != 0
                             && r.core.is_match_in(
                                 &key.sentence.text,
                                 &r.core.select(&literals),

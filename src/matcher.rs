@@ -69,6 +69,11 @@ const COMMON_WORDS: &[&str] = &[
 /// A set of requirement indexes, one bit each (catalogs hold at most 128).
 pub type ReqSet = u128;
 
+/// The set holding only requirement `index` (empty past the 128th).
+pub fn req_bit(index: usize) -> ReqSet {
+    1u128.checked_shl(index as u32).unwrap_or(0)
+}
+
 /// A catalog pattern as it is compiled: quotes match typographic ones and
 /// "not" matches contractions (see [`expand_contractions`]).
 pub(crate) fn expand_pattern(pattern: &str) -> String {
@@ -513,7 +518,7 @@ impl Matcher {
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut requirements = Vec::with_capacity(catalog.requirements.len());
         for (i, req) in catalog.requirements.iter().enumerate() {
-            let bit: ReqSet = 1u128.checked_shl(i as u32).unwrap_or(0);
+            let bit = req_bit(i);
             // A topic pattern can only match where its required literals
             // occur, so those literals are cues too: a catalog author who
             // adds a topic word need not remember to add its cue. Short and
@@ -641,7 +646,7 @@ impl Matcher {
     /// The cue phrases of requirement `index` that occur in `text` (for
     /// explanations).
     pub fn cues_in(&self, index: usize, text: &str) -> Vec<&str> {
-        let bit: ReqSet = 1u128.checked_shl(index as u32).unwrap_or(0);
+        let bit = req_bit(index);
         let bytes = text.as_bytes();
         let mut out: Vec<&str> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
@@ -672,7 +677,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotes_expand_outside_classes_only() {
+    fn not_expands_to_contractions_as_a_whole_word_only() {
         assert_eq!(
             expand_contractions(r"will\s+not\s+(?:\S+\s+)?keep|\bnot\s*x|notif\w*|cannot\s+"),
             r"will\s+(?:not|n't)\s+(?:\S+\s+)?keep|\b(?:not|n't)\s*x|notif\w*|cannot\s+"
@@ -681,6 +686,10 @@ mod tests {
         for t in ["will not transfer", "won't transfer", "won’t ever transfer"] {
             assert!(r.is_match(t.as_bytes()), "{t}");
         }
+    }
+
+    #[test]
+    fn quotes_expand_outside_classes_only() {
         assert_eq!(expand_quotes("customer's"), "customer(?:'|’|‘)s");
         assert_eq!(expand_quotes("[\"']x"), "[\"']x");
         assert_eq!(expand_quotes(r"\'a"), r"\'a");

@@ -436,8 +436,11 @@ const TIME_NOUNS: &[&str] = &[
 /// up" or "Any content we host is scanned for malware", "you" and "we"
 /// are not the subject; the files and the content are.
 fn in_contact_relative(view: &SentenceView<'_>, m: &Mention) -> bool {
-    let pronoun = bare_word(view.text.get(m.start..m.end).unwrap_or(""));
-    if !matches!(pronoun.as_str(), "you" | "we" | "they") {
+    let pronoun = view.text.get(m.start..m.end).unwrap_or("");
+    if !["you", "we", "they"]
+        .iter()
+        .any(|p| pronoun.eq_ignore_ascii_case(p))
+    {
         return false;
     }
     let (c_start, _) = clause_of(view, m.start);
@@ -821,9 +824,6 @@ fn agent_after(view: &SentenceView<'_>, from: usize, to: usize) -> Option<Role> 
         .map(|m| m.role)
 }
 
-/// Level of a provider-side commitment: covered if the requirement's core
-/// is met (or it has none) and nothing weakens it; partial for a shape that
-/// is partial on its own; otherwise what a topic-only commitment amounts to.
 /// True when the requirement's core appears in the sentence outside a
 /// negated clause: in "access will end, and Provider has no obligation to
 /// offer transition services", the transition services are refused, not
@@ -846,6 +846,9 @@ fn core_in_force(req: &CompiledRequirement, view: &SentenceView<'_>, lexicon: &L
     })
 }
 
+/// Level of a provider-side commitment: covered if the requirement's core
+/// is met (or it has none) and nothing weakens it; partial for a shape that
+/// is partial on its own; otherwise what a topic-only commitment amounts to.
 fn commitment_level(
     req: &CompiledRequirement,
     view: &SentenceView<'_>,

@@ -405,7 +405,9 @@ impl Lexicon {
         self.passive_after_modal.is_match(after.as_bytes())
     }
 
-    /// True when `text` holds a present passive: "is backed up daily".
+    /// True when `text` holds a present passive ("is backed up daily",
+    /// "gets scanned") or a present statement of where or how a thing is
+    /// ("takes place in Germany", "stays in the EU").
     pub fn has_present_passive(&self, text: &str) -> bool {
         self.present_passive.is_match(text.as_bytes())
     }
