@@ -280,10 +280,36 @@ impl<'s, S: FnMut(&BlockRef<'_>)> BlockBuilder<'s, S> {
             self.title = Some(title.clone());
             self.title_rank = rank;
         }
+        self.section_from_cur(rank, title);
+    }
+
+    /// Emits the current block as the heading of a new section of `rank`.
+    fn section_from_cur(&mut self, rank: u32, title: String) {
         let id = self.push_section(rank, title);
         self.cur.section = Some(id);
         self.flush_held();
         self.emit_cur();
+    }
+
+    /// The text of the block under construction.
+    pub(crate) fn current_text(&self) -> &str {
+        &self.cur.text
+    }
+
+    /// Ends the text so far as a title line of `rank` (see
+    /// [`is_title_line`]) and goes on with a block of the same kind and
+    /// depth for the body beneath it. A title line names a section but
+    /// never the document.
+    pub(crate) fn end_title_line(&mut self, rank: u32) {
+        if self.cur.is_empty() {
+            return;
+        }
+        let (kind, depth) = (self.cur.kind, self.cur.depth);
+        self.cur.kind = BlockKind::Heading;
+        let title = self.cur.text.trim_end_matches([':', ' ']).to_string();
+        self.section_from_cur(rank, title);
+        self.cur.kind = kind;
+        self.cur.depth = depth;
     }
 
     fn push_section(&mut self, rank: u32, title: String) -> SectionId {
@@ -544,6 +570,56 @@ fn inline_title(text: &str, label_len: usize) -> String {
         return format!("{label} {rest}");
     }
     label.to_string()
+}
+
+/// Longest title line, in bytes, and most words in it.
+const TITLE_LINE_MAX: usize = 80;
+const TITLE_LINE_WORDS: usize = 12;
+/// A first line this short is not a wrapped one: text is wrapped at 60
+/// columns or more, and no word is 20 characters long.
+const SHORT_TITLE_LINE: usize = 40;
+
+/// Whether `line`, the first line of a block, is a title set on a line of
+/// its own above the body (`next` is the source line after it), as in a
+/// list item "14. Subcontractors" whose text goes on, without a blank line,
+/// with "We may use subcontractors ...". Markdown joins the two lines into
+/// one paragraph; read as one sentence, the title would be glued to the
+/// first sentence of the body.
+///
+/// The line must read as a title: a few words, no verb, not ending in a
+/// comma or a small word ("of", "and") or a colon after a verb. The next
+/// line must start a sentence with a capital letter (after a label of its
+/// own, if it has one), and the title must be too short to be a wrapped
+/// line: at most 40 characters, or well under the next line's length.
+///
+/// For example "subcontractors, third party products" above "We may use
+/// subcontractors to provide the services." is a title line; "Backups of"
+/// above "Customer Data are made daily ..." is not.
+pub(crate) fn is_title_line(line: &str, next: &str) -> bool {
+    let line = line.trim().trim_end_matches(':');
+    let words = line.split_whitespace().count();
+    if line.is_empty() || line.len() > TITLE_LINE_MAX || words > TITLE_LINE_WORDS {
+        return false;
+    }
+    let ends_open = line.ends_with([',', ';', ':', '-', '–', '—', '.', '!', '?', '/', '&']);
+    let last = line.rsplit(' ').next().unwrap_or("");
+    if ends_open || line.contains(':') || numbering::is_small_word(last) || has_verb(line) {
+        return false;
+    }
+    let next = next
+        .trim_start_matches([' ', '\t', '>'])
+        .trim_start_matches(['*', '_', '"', '“', '[']);
+    let next = next.split('\n').next().unwrap_or("").trim_end();
+    // The body may open with its own label: "15 Confidentiality" above
+    // "15.1 The Customer ...".
+    let body = numbering::label(next)
+        .and_then(|l| next.get(l.len..))
+        .unwrap_or(next)
+        .trim_start();
+    let capital = body.chars().next().is_some_and(char::is_uppercase);
+    let (line_len, next_len) = (line.chars().count(), next.chars().count());
+    capital
+        && (line_len * 5 <= next_len * 3 || (line_len <= SHORT_TITLE_LINE && next_len > line_len))
 }
 
 /// A crude test for a finite verb, enough to tell "Backups" from "We back up".

@@ -8,8 +8,9 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::builder::BlockBuilder;
+use super::builder::{is_title_line, BlockBuilder, RANK_NUMBERED, RANK_PLAIN_HEADING};
 use super::html::{self, Token};
+use super::numbering;
 use super::{BlockKind, BlockRef, ParseSummary};
 
 /// The pulldown-cmark options clausemap parses with (also used by the
@@ -155,6 +156,10 @@ fn parse_chunk<S: FnMut(&BlockRef<'_>)>(
     let mut fenced = false;
     let mut in_metadata = false;
     let mut raw_skips = 0u32;
+    // Line breaks so far in the block under construction, and per open
+    // list whether it is numbered: for title lines (see `title_break`).
+    let mut breaks_in_block = 0u32;
+    let mut numbered_lists: Vec<bool> = Vec::new();
 
     for (event, range) in Parser::new_ext(piece, options()).into_offset_iter() {
         let range = base + range.start..base + range.end;
@@ -173,6 +178,7 @@ fn parse_chunk<S: FnMut(&BlockRef<'_>)>(
                         b.space();
                     } else {
                         b.begin(kind, list_depth);
+                        breaks_in_block = 0;
                     }
                 }
                 Tag::Heading { .. } => b.begin(BlockKind::Heading, 0),
@@ -189,10 +195,14 @@ fn parse_chunk<S: FnMut(&BlockRef<'_>)>(
                     in_html_block = true;
                     b.begin(BlockKind::Paragraph, list_depth);
                 }
-                Tag::List(_) => list_depth = list_depth.saturating_add(1),
+                Tag::List(first) => {
+                    list_depth = list_depth.saturating_add(1);
+                    numbered_lists.push(first.is_some());
+                }
                 Tag::Item => {
                     item_open = item_open.saturating_add(1);
                     b.begin(BlockKind::ListItem, list_depth);
+                    breaks_in_block = 0;
                 }
                 Tag::TableCell => b.begin(BlockKind::TableCell, 0),
                 Tag::Emphasis | Tag::Strong => emphasis = emphasis.saturating_add(1),
@@ -227,7 +237,10 @@ fn parse_chunk<S: FnMut(&BlockRef<'_>)>(
                     in_html_block = false;
                     b.end();
                 }
-                TagEnd::List(_) => list_depth = list_depth.saturating_sub(1),
+                TagEnd::List(_) => {
+                    list_depth = list_depth.saturating_sub(1);
+                    numbered_lists.pop();
+                }
                 TagEnd::Item => {
                     item_open = item_open.saturating_sub(1);
                     b.end();
@@ -296,10 +309,59 @@ fn parse_chunk<S: FnMut(&BlockRef<'_>)>(
                 }
             }
             Event::Html(_) => b.space(),
-            Event::SoftBreak | Event::HardBreak => b.space(),
+            Event::SoftBreak | Event::HardBreak => {
+                breaks_in_block = breaks_in_block.saturating_add(1);
+                let first_line = breaks_in_block == 1 && skip == 0 && !in_html_block;
+                let numbered = numbered_lists.last() == Some(&true);
+                match first_line
+                    .then(|| title_break(b, text, range.end, numbered, list_depth))
+                    .flatten()
+                {
+                    Some(rank) => b.end_title_line(rank),
+                    None => b.space(),
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// The rank of the section a block's first line opens, if that line is a
+/// title set above its body (see [`is_title_line`]); `next` is where the
+/// line after it starts. A numbered list item's title ranks as a numbered
+/// heading at the list's depth.
+fn title_break<S: FnMut(&BlockRef<'_>)>(
+    b: &BlockBuilder<'_, S>,
+    text: &str,
+    next: usize,
+    numbered: bool,
+    list_depth: u16,
+) -> Option<u32> {
+    if !matches!(
+        b.kind(),
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
+    ) {
+        return None;
+    }
+    let line = b.current_text();
+    let next_line = text.get(next..).unwrap_or("");
+    if !is_title_line(line, next_line) {
+        return None;
+    }
+    // A bare section number ("9 Obligations of the Customer") counts as a
+    // label on a title line.
+    let bare_number = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()));
+    Some(match numbering::label(line) {
+        Some(l) => RANK_NUMBERED + l.depth,
+        None if bare_number => RANK_NUMBERED + 1,
+        None if numbered && b.kind() == BlockKind::ListItem => {
+            RANK_NUMBERED + u32::from(list_depth.max(1))
+        }
+        None => RANK_PLAIN_HEADING,
+    })
 }
 
 /// Appends a text event: exact when the event is a slice of the source.
@@ -475,6 +537,67 @@ mod tests {
         let at = b.text.find("& more").unwrap();
         let r = b.src_range(at..at + "& more".len());
         assert_eq!(&src[r], "&amp; more");
+    }
+
+    #[test]
+    fn title_lines_above_their_body_become_sections() {
+        // A numbered item's title with its body on the next line, a bare
+        // section number above a labelled clause, and a title with a hard
+        // break: each title names a section and stays out of the sentence.
+        let doc = md("14. subcontractors, third party products\nWe may use subcontractors to provide the services.\n\n15 Confidentiality\n15.1 The Customer shall keep our secrets confidential.\n\nData Location  \nYour data stays in the EU at all times, in our own data centres.\n");
+        let texts: Vec<(&str, String)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), doc.outline.path(b.section)))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "subcontractors, third party products",
+                    "subcontractors, third party products".to_string()
+                ),
+                (
+                    "We may use subcontractors to provide the services.",
+                    "subcontractors, third party products".to_string()
+                ),
+                ("15 Confidentiality", "15 Confidentiality".to_string()),
+                (
+                    "15.1 The Customer shall keep our secrets confidential.",
+                    "15 Confidentiality > 15.1".to_string()
+                ),
+                ("Data Location", "Data Location".to_string()),
+                (
+                    "Your data stays in the EU at all times, in our own data centres.",
+                    "Data Location".to_string()
+                ),
+            ]
+        );
+        // Every block still maps back to its bytes in the source.
+        let src = "14. subcontractors, third party products\nWe may use subcontractors to provide the services.\n";
+        let doc = md(src);
+        let body = &doc.blocks[1];
+        let r = body.src_range(0..body.text.len());
+        assert_eq!(
+            &src[r],
+            "We may use subcontractors to provide the services."
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_are_not_title_lines() {
+        // A hard-wrapped paragraph, a line ending in a small word or a comma,
+        // a verb in the first line, a lower-case continuation.
+        for src in [
+            "Availability, integrity and confidentiality of all hosted Customer\nData are the concern of the provider under this agreement at all times.\n",
+            "Backups of\nCustomer Data are made daily by the provider at night.\n",
+            "Provider will keep\nCustomer Data in the EU at all times and in all cases.\n",
+            "Backups, encryption\nand access control are all described in the security annex here.\n",
+            "Data location\nis chosen by the customer when it creates an account with us.\n",
+        ] {
+            let doc = md(src);
+            assert_eq!(doc.blocks.len(), 1, "{src:?} was split");
+        }
     }
 
     #[test]

@@ -204,6 +204,11 @@ const SMALL_WORDS: &[&str] = &[
     "your", "our", "its", "their", "vs", "via", "per",
 ];
 
+/// Whether `w` is a small word a title does not end with ("of", "and").
+pub(crate) fn is_small_word(w: &str) -> bool {
+    SMALL_WORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w))
+}
+
 /// Longest text that can be a title, in bytes.
 pub(crate) const TITLE_MAX: usize = 100;
 
@@ -237,7 +242,7 @@ pub(crate) fn is_title_like(s: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if SMALL_WORDS.iter().any(|sw| sw.eq_ignore_ascii_case(w)) {
+        if is_small_word(w) {
             continue;
         }
         counted += 1;

@@ -12,7 +12,9 @@
 
 use std::ops::Range;
 
-use super::builder::{is_page_marker, BlockBuilder, RANK_NUMBERED, RANK_PLAIN_HEADING};
+use super::builder::{
+    is_page_marker, is_title_line, BlockBuilder, RANK_NUMBERED, RANK_PLAIN_HEADING,
+};
 use super::html::{self, Token};
 use super::numbering::{self, LabelKind};
 use super::{BlockKind, BlockRef, ParseSummary};
@@ -162,7 +164,9 @@ impl<'s, S: FnMut(&BlockRef<'_>)> PlainParser<'s, S> {
                     self.b.begin(BlockKind::Heading, 0);
                     self.feed(seg);
                     self.heading_waits = Some(rank);
-                } else if numbering::is_title_like(rest) && rest.len() <= 80 {
+                } else if (numbering::is_title_like(rest) && rest.len() <= 80)
+                    || is_title_line(rest, next_line)
+                {
                     self.b.begin(BlockKind::Heading, 0);
                     self.feed(seg);
                     self.b.end_heading(rank);
@@ -286,6 +290,21 @@ mod tests {
         let last = s.last().unwrap();
         assert_eq!(last.2, "MASTER AGREEMENT > ARTICLE VIII TERMINATION");
         assert_eq!(doc.title.as_deref(), Some("MASTER AGREEMENT"));
+    }
+
+    #[test]
+    fn lower_case_numbered_titles_stand_alone() {
+        let doc = txt("14. subcontractors, third party products\nWe may use subcontractors for the services we owe you.\n");
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+        let b = &doc.blocks[1];
+        assert_eq!(
+            b.text,
+            "We may use subcontractors for the services we owe you."
+        );
+        assert_eq!(
+            doc.outline.path(b.section),
+            "14. subcontractors, third party products"
+        );
     }
 
     #[test]
