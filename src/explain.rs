@@ -91,7 +91,7 @@ impl Explanation {
             let _ = writeln!(out, "    {}", sanitize(&c.text));
             let _ = writeln!(out, "    cues: {}", c.cues.join(", "));
             match (&c.judgement, &c.topic_pattern, &c.excluded_by) {
-                (_, _, Some(ex)) => {
+                (None, _, Some(ex)) => {
                     let _ = writeln!(
                         out,
                         "    -> not about this requirement (exclude pattern: {ex})"
@@ -103,7 +103,11 @@ impl Explanation {
                 (None, Some(_), None) => {
                     out.push_str("    -> not judged\n");
                 }
-                (Some(j), topic, None) => {
+                (Some(j), topic, excluded) => {
+                    if let Some(ex) = excluded {
+                        // The pattern matched away from the topic's clause.
+                        let _ = writeln!(out, "    exclude pattern {ex} matched outside the topic's clause: not applied");
+                    }
                     let _ = writeln!(
                         out,
                         "    topic: {:?}{}",

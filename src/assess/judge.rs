@@ -417,6 +417,41 @@ fn opens_subordinate(before_modal: &str) -> bool {
         && TIME_CONDITION.contains(&conjunction.to_ascii_lowercase().as_str())
 }
 
+/// The subject of the main clause when the topic lies in a leading
+/// time or condition clause: in "When your paid period expires, we delete
+/// your files" the clause that says what happens is "we delete your
+/// files", and its subject is the party that opens it (after an optional
+/// "then"). Only a provider-side subject is taken: what the customer gets
+/// after such a clause ("..., you get fourteen days to export") is read as
+/// before, from the topic on.
+fn main_clause_subject(
+    view: &SentenceView<'_>,
+    c_start: usize,
+    pos: usize,
+    c_end: usize,
+) -> Option<Mention> {
+    let lead = words_between(view.text, c_start..pos);
+    let first = lead.first().map(|w| bare_word(w))?;
+    if !TIME_CONDITION.contains(&first.as_str()) {
+        return None;
+    }
+    let rest = view.text.get(pos..c_end)?;
+    let main = pos + rest.find(", ")? + 2;
+    view.mentions
+        .iter()
+        .find(|m| m.start >= main && m.start < c_end)
+        .filter(|m| {
+            let gap = words_between(view.text, main..m.start);
+            match gap.as_slice() {
+                [] => true,
+                [word] => bare_word(word) == "then",
+                _ => false,
+            }
+        })
+        .filter(|m| m.role != Role::Customer && subject_like(view, m))
+        .copied()
+}
+
 /// Determiners that open a noun phrase a relative clause without "that"
 /// can follow: "The files you upload are backed up nightly".
 const DETERMINERS: &[&str] = &[
@@ -760,7 +795,8 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
                     .take(3)
                     .any(|w| matches!(bare_word(w).as_str(), "which" | "whom" | "whose"))
             })
-            .copied();
+            .copied()
+            .or_else(|| main_clause_subject(view, c_start, pos, c_end));
         // "The Service allows the Client to configure ...": a grant makes
         // the customer a beneficiary with a right.
         // So does "you have thirty days to download ...".
@@ -795,7 +831,13 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         .or_else(|| coordinated_subject(view, modal.start))
         .or_else(|| {
             // An enumeration item in its own block: the block lead-in's subject
-            // ("The data exporter agrees and warrants: ...").
+            // ("The data exporter agrees and warrants: ..."), unless the item
+            // has a subject of its own before its modal ("Once the term
+            // ends, all of your data will be deleted").
+            let opening = words_between(view.text, c_start.max(view.offset)..modal.start);
+            if opening.len() > ITEM_OPENING_WORDS {
+                return None;
+            }
             let lead = view.modals.iter().rev().find(|m| m.end <= view.offset)?;
             subject_nearby(view, lead.start)
         });
@@ -810,6 +852,10 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         after_modal,
     }
 }
+
+/// Most words an enumeration item may open with before its modal and still
+/// take the lead-in's subject: a label and an adverb ("(b) also will ...").
+const ITEM_OPENING_WORDS: usize = 2;
 
 /// The agent of a passive: "... by Provider".
 fn agent_after(view: &SentenceView<'_>, from: usize, to: usize) -> Option<Role> {

@@ -165,6 +165,38 @@ fn is_thing_word(text: &str) -> bool {
     last.ends_with("thing")
 }
 
+/// True when a negation is the "(is) not limited to" of an open list
+/// ("This includes, but is not limited to, phishing ..."), which negates
+/// nothing the sentence says.
+fn not_limited_to(text: &str, neg_end: usize) -> bool {
+    let after = text.get(neg_end..).unwrap_or("").trim_start();
+    after
+        .get(..10)
+        .is_some_and(|w| w.eq_ignore_ascii_case("limited to"))
+}
+
+/// True when a clause separator is the "but" of "but (is|are) not
+/// limited to".
+fn opens_open_list(text: &str, start: usize, end: usize) -> bool {
+    let sep = text.get(start..end).unwrap_or("");
+    if !sep
+        .trim_start_matches(',')
+        .trim()
+        .eq_ignore_ascii_case("but")
+    {
+        return false;
+    }
+    let after = text.get(end..).unwrap_or("").trim_start();
+    let after = ["is ", "are ", "IS ", "ARE "]
+        .iter()
+        .find_map(|v| after.strip_prefix(v))
+        .unwrap_or(after);
+    after
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("not"))
+        && not_limited_to(after, 3)
+}
+
 fn apostrophes(p: &str) -> String {
     p.replace('\'', "(?:'|’)")
 }
@@ -347,7 +379,7 @@ impl Lexicon {
             let (m, modality) = if let Some(m) = caps.name("neg") {
                 // "may, but is not obliged to, keep copies": the permission
                 // stands; the negation only says it is not a duty.
-                if may_but_need_not(text, m.start()) {
+                if may_but_need_not(text, m.start()) || not_limited_to(text, m.end()) {
                     continue;
                 }
                 (m, Modality::Negation)
@@ -503,6 +535,9 @@ impl Lexicon {
         let mut out: Vec<usize> = self
             .clause_bound
             .find_iter(text.as_bytes())
+            // "include, but are not limited to, ...": an open list goes on
+            // in the same clause.
+            .filter(|m| !opens_open_list(text, m.start(), m.end()))
             .map(|m| {
                 // Clauses begin after the separator, or at an item label.
                 let s = text.get(m.start()..m.end()).unwrap_or("");
@@ -827,6 +862,24 @@ mod tests {
         assert!(l.is_definition("(b) \"Backup\" means a copy."));
         assert!(!l.is_definition("We back up \"Customer Data\" daily."));
         assert!(l.starts_conditional("If we change the Services, we will notify you."));
+    }
+
+    #[test]
+    fn open_lists_negate_nothing_and_split_no_clause() {
+        // "(but) is not limited to" neither negates nor starts a clause.
+        assert_eq!(
+            classes("This includes, but is not limited to, phishing."),
+            vec![]
+        );
+        let l = lex();
+        let text = "Forbidden uses include, but are not limited to, malware.";
+        assert!(
+            l.clause_bounds(text).is_empty(),
+            "{:?}",
+            l.clause_bounds(text)
+        );
+        let text = "We keep logs, but we do not keep backups.";
+        assert_eq!(l.clause_bounds(text).len(), 1);
     }
 
     #[test]
