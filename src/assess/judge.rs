@@ -683,6 +683,23 @@ fn has_own_subject(view: &SentenceView<'_>, c_start: usize, pos: usize) -> bool 
         })
 }
 
+/// True when the modal at `modal_start` lies in a consequence set off by
+/// a comma: ", which means (that) ...", ", meaning ...".
+fn in_consequence(text: &str, modal_start: usize) -> bool {
+    let before = text.get(..modal_start).unwrap_or("");
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let tail = before.get(comma + 1..).unwrap_or("").trim_start();
+    let lower = tail
+        .get(..tail.len().min(14))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    lower.starts_with("which means")
+        || lower.starts_with("meaning ")
+        || lower.starts_with("which implies")
+}
+
 /// True when the word before `modal_start` is a relative pronoun ("who
 /// may", "which can", "that will").
 fn opens_relative_clause(text: &str, modal_start: usize) -> bool {
@@ -720,6 +737,10 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             .rev()
             .filter(|m| m.start >= c_start && m.start < pos)
     };
+    // A modal in a consequence the sentence draws (", which means that
+    // your service will be exposed") states no commitment: the clause's
+    // own modal reads it.
+    let in_clause = || in_clause().filter(|m| !in_consequence(view.text, m.start));
     let before = in_clause()
         .find(|m| !opens_relative_clause(view.text, m.start))
         .or_else(|| in_clause().next())
@@ -729,6 +750,7 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             view.modals
                 .iter()
                 .filter(|m| m.start >= pos && m.start < c_end)
+                .filter(|m| !in_consequence(view.text, m.start))
                 .find(|m| {
                     let between = view.text.get(pos..m.start).unwrap_or("");
                     !lexicon.in_relative_clause(between) && !opens_subordinate(between)
@@ -754,7 +776,12 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
             // The lead-in's main modal governs, not one opening a relative
             // clause ("Customer is responsible for ... which may include:").
             let limit = item.unwrap_or(c_start);
-            let earlier = || view.modals.iter().rev().filter(|m| m.start < limit);
+            let earlier = || {
+                view.modals
+                    .iter()
+                    .rev()
+                    .filter(|m| m.start < limit && !in_consequence(view.text, m.start))
+            };
             earlier()
                 .find(|m| !opens_relative_clause(view.text, m.start))
                 .or_else(|| earlier().next())
@@ -851,6 +878,27 @@ fn read_clause(view: &SentenceView<'_>, lexicon: &Lexicon, pos: usize) -> Readin
         modal: Some(modal),
         after_modal,
     }
+}
+
+/// True when the verb after a subject ending at `end` recommends
+/// something ("we recommend ...", "we strongly encourage ...").
+fn recommends(text: &str, end: usize) -> bool {
+    let mut words = text.get(end..).unwrap_or("").split_whitespace();
+    let mut verb = words.next().map(bare_word).unwrap_or_default();
+    if verb.ends_with("ly") {
+        verb = words.next().map(bare_word).unwrap_or_default();
+    }
+    matches!(
+        verb.as_str(),
+        "recommend"
+            | "recommends"
+            | "encourage"
+            | "encourages"
+            | "suggest"
+            | "suggests"
+            | "urge"
+            | "urges"
+    )
 }
 
 /// Most words an enumeration item may open with before its modal and still
@@ -974,6 +1022,16 @@ fn resolve(view: &SentenceView<'_>, lexicon: &Lexicon, reading: &Reading, pos: u
     }
     if subject == Subject::Impersonal && view.customer_section {
         subject = Subject::Party(Role::Customer);
+    }
+    // "We recommend using software firewalls": advice to the customer, whose
+    // matter it stays; the provider does not say it does anything.
+    if reading.modal.is_none()
+        && reading
+            .subject
+            .is_some_and(|m| m.role == Role::Provider && recommends(view.text, m.end))
+    {
+        subject = Subject::Party(Role::Customer);
+        modality = Modality::Obligation;
     }
     // "Keeping copies is your responsibility": a duty put on the customer.
     let clause = view.text.get(c_start..c_end).unwrap_or("");
